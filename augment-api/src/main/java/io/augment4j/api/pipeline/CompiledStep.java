@@ -1,0 +1,129 @@
+package io.augment4j.api.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augment4j.api.AugmentException;
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.api.Transform;
+import io.augment4j.api.UnsupportedTargetException;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** A compiled {@link Step}: one transform instance. */
+final class CompiledStep extends CompiledNode {
+    private final String name;
+    private final Transform<Object> transform;
+    private final Set<Target> targets;
+
+    @SuppressWarnings("unchecked")
+    CompiledStep(String name, Transform<?> transform, double p) {
+        super(p);
+        this.name = name;
+        this.transform = (Transform<Object>) transform;
+        this.targets = EnumSet.copyOf(transform.targets());
+    }
+
+    @Override
+    Applied runApplied(Sample in, Rng rng, boolean record) {
+        checkTargets(in);
+        Object params;
+        try {
+            params = transform.sample(in, rng);
+        } catch (AugmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure("sampling parameters", in, e);
+        }
+        Sample out = applyChecked(in, params);
+        return new Applied(out, record ? new Replay.OfStep(name, true, params) : null);
+    }
+
+    private Sample applyChecked(Sample in, Object params) {
+        try {
+            Sample out = transform.apply(in, params);
+            if (out == null) {
+                throw new IllegalStateException("apply returned null");
+            }
+            return out;
+        } catch (AugmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure("applying " + params, in, e);
+        }
+    }
+
+    private AugmentException failure(String what, Sample in, RuntimeException e) {
+        return new AugmentException("transform '" + name + "' failed " + what + " on a " + in.image().describe()
+                + " image: " + e, e);
+    }
+
+    private void checkTargets(Sample in) {
+        Set<Target> present = in.targets();
+        if (!targets.containsAll(present)) {
+            EnumSet<Target> missing = EnumSet.copyOf(present);
+            missing.removeAll(targets);
+            throw new UnsupportedTargetException(name, missing);
+        }
+    }
+
+    @Override
+    Replay skipped() {
+        return new Replay.OfStep(name, false, null);
+    }
+
+    @Override
+    Sample replay(Sample in, Replay r) {
+        Replay.OfStep s = expect(r, Replay.OfStep.class);
+        if (!s.transform().equals(name)) {
+            throw new AugmentException("replay record is for transform '" + s.transform() + "' but the pipeline has '"
+                    + name + "' here");
+        }
+        if (!s.applied()) {
+            return in;
+        }
+        checkTargets(in);
+        if (!transform.paramsType().isInstance(s.params())) {
+            throw new AugmentException("replay record for '" + name + "' holds " + s.params() + ", not a "
+                    + transform.paramsType().getSimpleName());
+        }
+        return applyChecked(in, s.params());
+    }
+
+    @Override
+    ObjectNode replayToJson(Replay r, ObjectMapper mapper) {
+        Replay.OfStep s = expect(r, Replay.OfStep.class);
+        ObjectNode o = mapper.createObjectNode();
+        o.put("transform", s.transform());
+        o.put("applied", s.applied());
+        if (s.applied()) {
+            o.set("params", mapper.valueToTree(s.params()));
+        }
+        return o;
+    }
+
+    @Override
+    Replay replayFromJson(JsonNode json, ObjectMapper mapper) {
+        String t = require(json, "transform").asText();
+        boolean applied = require(json, "applied").asBoolean();
+        Object params = null;
+        if (applied) {
+            try {
+                params = mapper.treeToValue(require(json, "params"), transform.paramsType());
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new AugmentException("replay record for '" + t + "' has unreadable params "
+                        + json.get("params") + ": " + e.getMessage(), e);
+            }
+        }
+        return new Replay.OfStep(t, applied, params);
+    }
+
+    @Override
+    String label() {
+        return "transform '" + name + "'";
+    }
+}

@@ -1,0 +1,164 @@
+package io.augment4j.api.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augment4j.api.AugmentException;
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.registry.ParameterException;
+import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.api.registry.UnknownTransformException;
+import io.augment4j.api.spec.SpecException;
+import io.augment4j.api.spec.Specs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A compiled, runnable pipeline: a {@link PipelineSpec} whose transforms have been built by a
+ * {@link TransformRegistry}.
+ *
+ * <p><b>Reproducibility.</b> Sample {@code i} is augmented with a generator derived from {@code (seed, i)}
+ * ({@link Rng#forSample}); every node draws from its own split of it. The same seed and index give the same output
+ * bit for bit, whatever thread runs it and in whatever order samples are processed. One instance may be shared by
+ * any number of threads.
+ *
+ * <p><b>Memory.</b> Transforms of a native back end pass native images from step to step; the pipeline releases
+ * each intermediate image once the next step has replaced it. {@link #apply(Sample, long)} returns heap images
+ * ({@link io.augment4j.api.ArrayImage}); {@link #applyNative} leaves the result in whatever form the last step made,
+ * and the caller must then {@link Sample#close()} it (never the caller's own input images, which are never closed).
+ *
+ * <pre>{@code
+ * TransformRegistry registry = TransformRegistry.discover();
+ * Pipeline pipeline = Pipeline.compile(PipelineSpec.of(
+ *         Node.step("hflip").withP(0.5),
+ *         Node.step("rotate", Map.of("limit", 15))).withSeed(7L), registry);
+ * Sample out = pipeline.apply(Sample.of(image), 0);
+ * }</pre>
+ */
+public final class Pipeline {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PipelineSpec spec;
+    private final CompiledNode root;
+    private final long seed;
+
+    private Pipeline(PipelineSpec spec, CompiledNode root) {
+        this.spec = spec;
+        this.root = root;
+        this.seed = spec.seed() == null ? 0L : spec.seed();
+    }
+
+    /** Builds every transform of {@code spec}; errors name the node's path, the transform and the parameter. */
+    public static Pipeline compile(PipelineSpec spec, TransformRegistry registry) {
+        return new Pipeline(spec, compile(spec.root(), registry, "transforms"));
+    }
+
+    /** Reads a YAML or JSON spec file and compiles it; errors name the file and line. */
+    public static Pipeline load(Path specFile, TransformRegistry registry) {
+        return compile(Specs.read(specFile, registry), registry);
+    }
+
+    private static CompiledNode compile(Node node, TransformRegistry registry, String path) {
+        if (node instanceof Step s) {
+            try {
+                return new CompiledStep(s.transform(), registry.create(s.transform(), s.params()), s.p());
+            } catch (ParameterException | UnknownTransformException e) {
+                throw new SpecException(null, -1, -1, path, e.getMessage(), e);
+            }
+        }
+        if (node instanceof Sequence s) {
+            return new CompiledSequence(children(s.steps(), registry, path), s.p());
+        }
+        if (node instanceof OneOf o) {
+            return new CompiledOneOf(children(o.steps(), registry, path + ".one_of.transforms"), o);
+        }
+        SomeOf s = (SomeOf) node;
+        return new CompiledSomeOf(children(s.steps(), registry, path + ".some_of.transforms"), s.n(), s.p());
+    }
+
+    private static List<CompiledNode> children(List<Node> steps, TransformRegistry registry, String path) {
+        List<CompiledNode> out = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            Node child = steps.get(i);
+            String childPath = path + "[" + i + "]";
+            if (child instanceof Sequence) {
+                childPath += ".sequence.transforms";
+            }
+            out.add(compile(child, registry, childPath));
+        }
+        return out;
+    }
+
+    /** The spec this pipeline was compiled from. */
+    public PipelineSpec spec() {
+        return spec;
+    }
+
+    /** The seed in use (the spec's, or 0). */
+    public long seed() {
+        return seed;
+    }
+
+    /** The same pipeline with another seed (no recompilation). */
+    public Pipeline withSeed(long newSeed) {
+        return new Pipeline(spec.withSeed(newSeed), root);
+    }
+
+    /** Augments sample {@code index} with this pipeline's seed; the result holds heap images. */
+    public Sample apply(Sample input, long index) {
+        return apply(input, Rng.forSample(seed, index));
+    }
+
+    /** Augments with an explicit generator (e.g. {@code Rng.of(seed, epoch, index)}); heap images out. */
+    public Sample apply(Sample input, Rng rng) {
+        return applyNative(input, rng).toArrayImages(input);
+    }
+
+    /**
+     * Augments without converting the result to heap images. The caller owns the result and must close it, unless
+     * it is the input itself (nothing applied), which the caller owned anyway: compare with {@code ==}.
+     */
+    public Sample applyNative(Sample input, Rng rng) {
+        return root.run(input, rng, false).sample();
+    }
+
+    /** Augments sample {@code index} and records every decision, so the result can be re-created exactly. */
+    public Applied applyRecorded(Sample input, long index) {
+        return applyRecorded(input, Rng.forSample(seed, index));
+    }
+
+    /** Augments with an explicit generator and records every decision. */
+    public Applied applyRecorded(Sample input, Rng rng) {
+        Applied a = root.run(input, rng, true);
+        return new Applied(a.sample().toArrayImages(input), a.replay());
+    }
+
+    /** Applies a recorded run to {@code input}: the same steps with the same parameters, no randomness. */
+    public Sample replay(Sample input, Replay replay) {
+        return root.replay(input, replay).toArrayImages(input);
+    }
+
+    /** A replay as compact JSON, for manifests. */
+    public String replayToJson(Replay replay) {
+        return root.replayToJson(replay, JSON).toString();
+    }
+
+    /** Reads a replay written by {@link #replayToJson}, checking that it fits this pipeline. */
+    public Replay replayFromJson(String json) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AugmentException("replay record is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        return root.replayFromJson(tree, JSON);
+    }
+
+    @Override
+    public String toString() {
+        return "Pipeline[seed=" + seed + ", " + Specs.toJson(spec).replaceAll("\\s+", " ") + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package io.augment4j.api.registry;
+
+import io.augment4j.api.Transform;
+import io.augment4j.api.spi.Params;
+import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.spi.TransformProvider;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every transform the running program knows, discovered through {@link ServiceLoader} over
+ * {@link TransformProvider}s, plus any added in code. The registry owns discovery, name clashes and parameter
+ * validation, so providers never repeat that code.
+ *
+ * <ul>
+ *   <li>A provider that fails to load (constructor throws, class missing, built for another SPI version) is
+ *       skipped and reported in {@link #problems()}; the rest load.
+ *   <li>Two providers claiming one name is an error naming both ({@link DuplicateTransformException}).
+ *   <li>An unknown name is an error suggesting the nearest names ({@link UnknownTransformException}).
+ *   <li>Bad parameters are errors naming transform, parameter, value and allowed values ({@link ParameterException}).
+ * </ul>
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class TransformRegistry {
+    private final Map<String, RegisteredTransform> byName;
+    private final List<LoadProblem> problems;
+
+    private TransformRegistry(Map<String, RegisteredTransform> byName, List<LoadProblem> problems) {
+        this.byName = Collections.unmodifiableMap(byName);
+        this.problems = List.copyOf(problems);
+    }
+
+    /** The transforms of every provider visible to the thread's context class loader. */
+    public static TransformRegistry discover() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return builder().discover(cl == null ? TransformRegistry.class.getClassLoader() : cl).build();
+    }
+
+    /** The transforms of exactly these providers. */
+    public static TransformRegistry of(TransformProvider... providers) {
+        Builder b = builder();
+        for (TransformProvider p : providers) {
+            b.add(p);
+        }
+        return b.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** All transforms, sorted by name. */
+    public List<RegisteredTransform> transforms() {
+        return List.copyOf(byName.values());
+    }
+
+    /** All names, sorted. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
+    /** Providers that could not be loaded and were skipped. */
+    public List<LoadProblem> problems() {
+        return problems;
+    }
+
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** The transform of that name, or an {@link UnknownTransformException} suggesting near names. */
+    public RegisteredTransform get(String name) {
+        RegisteredTransform t = byName.get(name);
+        if (t == null) {
+            throw new UnknownTransformException(name, Names.nearest(name, byName.keySet()));
+        }
+        return t;
+    }
+
+    /** Validates raw parameter values for the named transform. */
+    public Params validate(String name, Map<String, ?> rawParams) {
+        return ParamValidator.validate(get(name).descriptor(), rawParams);
+    }
+
+    /** Builds the named transform from raw parameter values (validated first). */
+    public Transform<?> create(String name, Map<String, ?> rawParams) {
+        TransformDescriptor d = get(name).descriptor();
+        Params params = ParamValidator.validate(d, rawParams);
+        Transform<?> t = d.create(params);
+        if (t == null) {
+            throw new IllegalStateException("the factory of transform '" + name + "' returned null");
+        }
+        return t;
+    }
+
+    /** Collects providers, then checks names once in {@link #build()}. */
+    public static final class Builder {
+        private final List<TransformProvider> providers = new ArrayList<>();
+        private final List<LoadProblem> problems = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Adds every provider {@link ServiceLoader} finds through {@code loader}; broken ones become problems. */
+        public Builder discover(ClassLoader loader) {
+            Iterator<TransformProvider> it = ServiceLoader.load(TransformProvider.class, loader).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    add(it.next());
+                } catch (ServiceConfigurationError | LinkageError e) {
+                    problems.add(new LoadProblem(describeError(e), rootMessage(e)));
+                }
+            }
+            return this;
+        }
+
+        /** Adds one provider. */
+        public Builder add(TransformProvider provider) {
+            int v;
+            try {
+                v = provider.spiVersion();
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(new LoadProblem(provider.getClass().getName(), "spiVersion() failed: " + rootMessage(e)));
+                return this;
+            }
+            if (v != TransformProvider.SPI_VERSION) {
+                problems.add(new LoadProblem(provider.getClass().getName() + " ("
+                        + ProviderInfo.locationOf(provider.getClass()) + ")",
+                        "built for transform SPI version " + v + ", but this augment4j implements version "
+                                + TransformProvider.SPI_VERSION + "; use a build of the plugin made for version "
+                                + TransformProvider.SPI_VERSION));
+                return this;
+            }
+            providers.add(provider);
+            return this;
+        }
+
+        /** Checks for duplicate names and builds the registry. */
+        public TransformRegistry build() {
+            Map<String, RegisteredTransform> byName = new TreeMap<>();
+            List<LoadProblem> all = new ArrayList<>(problems);
+            for (TransformProvider p : providers) {
+                ProviderInfo info = ProviderInfo.of(p);
+                List<TransformDescriptor> ds;
+                try {
+                    ds = p.transforms();
+                } catch (RuntimeException | LinkageError e) {
+                    all.add(new LoadProblem(info.describe(), "transforms() failed: " + rootMessage(e)));
+                    continue;
+                }
+                for (TransformDescriptor d : ds) {
+                    RegisteredTransform prev = byName.putIfAbsent(d.name(), new RegisteredTransform(d, info));
+                    if (prev != null) {
+                        throw new DuplicateTransformException(d.name(), prev.provider(), info);
+                    }
+                }
+            }
+            return new TransformRegistry(byName, all);
+        }
+
+        private static String describeError(Throwable e) {
+            String m = e.getMessage();
+            // ServiceLoader messages start with "io.augment4j.api.spi.TransformProvider: Provider X could not ..."
+            return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^[\\w.]+TransformProvider: ", "");
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        }
+    }
+}
