@@ -45,10 +45,26 @@ final class LocatedParser {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             throw new SpecException(source, l == null ? -1 : l.getLineNr(), l == null ? -1 : l.getColumnNr(), null,
-                    "not valid " + (f == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage(), e);
+                    "not valid " + (f == JSON ? "JSON" : "YAML") + ": " + clean(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new SpecException(source, -1, -1, null, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Parser messages without source excerpts and caret lines: the location is already in front. */
+    static String clean(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        String noSource = message.replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*?\\]", "");
+        StringBuilder sb = new StringBuilder();
+        for (String line : noSource.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                sb.append(sb.length() > 0 ? "; " : "").append(line.trim());
+            }
+        }
+        return sb.length() == 0 ? noSource.trim() : sb.toString();
     }
 
     private Located value(JsonParser p, JsonToken tok, String path) throws IOException {
