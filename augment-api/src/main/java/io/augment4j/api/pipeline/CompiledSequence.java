@@ -7,24 +7,63 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.FusableWarp;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A compiled {@link Sequence}. Each child draws from its own split of the sequence's generator. */
+/**
+ * A compiled {@link Sequence}. Each child draws from its own split of the sequence's generator. Runs of consecutive
+ * {@link FusableWarp} steps with equal warp settings execute as one {@link FusedWarpRun} when fusion is on.
+ */
 final class CompiledSequence extends CompiledNode {
     private final List<CompiledNode> children;
+    /** What actually runs: each element is a child node or a fused run standing for several children. */
+    private final List<Object> units;
 
-    CompiledSequence(List<CompiledNode> children, double p) {
+    CompiledSequence(List<CompiledNode> children, double p, boolean fuse) {
         super(p);
         this.children = List.copyOf(children);
+        this.units = fuse ? fuseRuns(this.children) : List.copyOf(this.children);
+    }
+
+    private static List<Object> fuseRuns(List<CompiledNode> children) {
+        List<Object> out = new ArrayList<>();
+        int i = 0;
+        while (i < children.size()) {
+            int j = i;
+            while (j < children.size() && fusableWith(children.get(i), children.get(j))) {
+                j++;
+            }
+            if (j - i >= 2) {
+                List<CompiledStep> run = new ArrayList<>();
+                for (int k = i; k < j; k++) {
+                    run.add((CompiledStep) children.get(k));
+                }
+                out.add(new FusedWarpRun(run));
+                i = j;
+            } else {
+                out.add(children.get(i));
+                i++;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean fusableWith(CompiledNode first, CompiledNode next) {
+        return first instanceof CompiledStep a && next instanceof CompiledStep b
+                && a.transform() instanceof FusableWarp<?> fa && b.transform() instanceof FusableWarp<?> fb
+                && java.util.Objects.equals(fa.warpSettings(), fb.warpSettings());
     }
 
     @Override
     Applied runApplied(Sample in, Rng rng, boolean record) {
         List<Replay> replays = record ? new ArrayList<>(children.size()) : null;
-        Sample out = chain(in, children, (child, s) -> {
-            Applied a = child.run(s, rng.split(), record);
+        Sample out = chain(in, units, (unit, s) -> {
+            if (unit instanceof FusedWarpRun run) {
+                return run.run(s, rng, replays);
+            }
+            Applied a = ((CompiledNode) unit).run(s, rng.split(), record);
             if (record) {
                 replays.add(a.replay());
             }
@@ -48,11 +87,16 @@ final class CompiledSequence extends CompiledNode {
             throw new AugmentException("replay record has " + s.steps().size() + " steps for a sequence of "
                     + children.size());
         }
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < children.size(); i++) {
-            idx.add(i);
-        }
-        return chain(in, idx, (i, cur) -> children.get(i).replay(cur, s.steps().get(i)));
+        int[] next = {0};
+        return chain(in, units, (unit, cur) -> {
+            int i = next[0];
+            if (unit instanceof FusedWarpRun run) {
+                next[0] += run.size();
+                return run.replay(cur, s.steps().subList(i, i + run.size()));
+            }
+            next[0]++;
+            return ((CompiledNode) unit).replay(cur, s.steps().get(i));
+        });
     }
 
     @Override

@@ -31,19 +31,31 @@ final class CompiledStep extends CompiledNode {
     @Override
     Applied runApplied(Sample in, Rng rng, boolean record) {
         checkTargets(in);
-        Object params;
+        Object params = sampleChecked(in, rng);
+        Sample out = applyChecked(in, params);
+        return new Applied(out, record ? new Replay.OfStep(name, true, params) : null);
+    }
+
+    Transform<Object> transform() {
+        return transform;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Draws this step's parameters, wrapping unexpected failures in a message naming the transform. */
+    Object sampleChecked(Sample in, Rng rng) {
         try {
-            params = transform.sample(in, rng);
+            return transform.sample(in, rng);
         } catch (AugmentException e) {
             throw e;
         } catch (RuntimeException e) {
             throw failure("sampling parameters", in, e);
         }
-        Sample out = applyChecked(in, params);
-        return new Applied(out, record ? new Replay.OfStep(name, true, params) : null);
     }
 
-    private Sample applyChecked(Sample in, Object params) {
+    Sample applyChecked(Sample in, Object params) {
         try {
             Sample out = transform.apply(in, params);
             if (out == null) {
@@ -57,12 +69,12 @@ final class CompiledStep extends CompiledNode {
         }
     }
 
-    private AugmentException failure(String what, Sample in, RuntimeException e) {
+    AugmentException failure(String what, Sample in, RuntimeException e) {
         return new AugmentException("transform '" + name + "' failed " + what + " on a " + in.image().describe()
                 + " image: " + e, e);
     }
 
-    private void checkTargets(Sample in) {
+    void checkTargets(Sample in) {
         Set<Target> present = in.targets();
         if (!targets.containsAll(present)) {
             EnumSet<Target> missing = EnumSet.copyOf(present);

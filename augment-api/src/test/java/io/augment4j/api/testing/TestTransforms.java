@@ -43,6 +43,10 @@ public final class TestTransforms implements TransformProvider {
                                 ParamSpec.ofRange("factor", new Range(1, 1), 0, 3, 1, "factor around 1"),
                                 ParamSpec.ofDoubles("mean", List.of(0.5), 0, 1, "per-channel mean")),
                         p -> new Identity()),
+                TransformDescriptor.of("test_translate", "Shifts by whole pixels (a fusable warp).",
+                        List.of(ParamSpec.ofInt("limit", 2, 0, 100, "largest shift"),
+                                ParamSpec.ofChoice("settings", "a", List.of("a", "b"), "warp settings key")),
+                        p -> new TestTranslate(p.getInt("limit"), p.getString("settings"))),
                 TransformDescriptor.of("explode", "Throws when applied.", List.of(), p -> new Explode()));
     }
 

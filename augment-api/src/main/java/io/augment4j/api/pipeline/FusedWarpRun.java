@@ -1,0 +1,104 @@
+package io.augment4j.api.pipeline;
+
+import io.augment4j.api.AugmentException;
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.FusableWarp;
+import io.augment4j.api.geometry.ImageShape;
+import io.augment4j.api.geometry.Matrices;
+import io.augment4j.api.geometry.ProjectiveParams;
+
+import java.util.List;
+
+/**
+ * Consecutive {@link FusableWarp} steps of a sequence run as one warp: each step draws its {@code p} and parameters
+ * exactly as it would alone (same generator splits, so the sampled parameters and the replay are identical to an
+ * unfused run), the matrices are multiplied, and the image is resampled once. When only one step of the run is
+ * applied, it runs on its own (e.g. a plain flip keeps its fast, exact path).
+ */
+final class FusedWarpRun {
+    private final List<CompiledStep> steps;
+
+    FusedWarpRun(List<CompiledStep> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    int size() {
+        return steps.size();
+    }
+
+    /** Runs the steps; {@code replays} (may be null) receives one replay per step. */
+    Sample run(Sample in, Rng rng, List<Replay> replays) {
+        Object[] params = new Object[steps.size()];
+        Sample view = in;
+        for (int i = 0; i < steps.size(); i++) {
+            CompiledStep step = steps.get(i);
+            Rng r = rng.split();
+            boolean applied = !(step.p < 1.0 && r.nextDouble() >= step.p);
+            if (applied) {
+                step.checkTargets(in);
+                params[i] = step.sampleChecked(view, r);
+                ProjectiveParams pp = (ProjectiveParams) params[i];
+                view = Sample.of(new ImageShape(pp.outputHeight(), pp.outputWidth(), in.image().channels(),
+                        in.image().pixelType()));
+            }
+            if (replays != null) {
+                replays.add(applied ? new Replay.OfStep(step.name(), true, params[i]) : step.skipped());
+            }
+        }
+        return warp(in, params);
+    }
+
+    /** Re-applies recorded parameters, fused the same way as {@link #run}. */
+    Sample replay(Sample in, List<Replay> recorded) {
+        Object[] params = new Object[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            CompiledStep step = steps.get(i);
+            Replay.OfStep r = step.expect(recorded.get(i), Replay.OfStep.class);
+            if (!r.transform().equals(step.name())) {
+                throw new AugmentException("replay record is for transform '" + r.transform()
+                        + "' but the pipeline has '" + step.name() + "' here");
+            }
+            if (r.applied()) {
+                if (!step.transform().paramsType().isInstance(r.params())) {
+                    throw new AugmentException("replay record for '" + step.name() + "' holds " + r.params());
+                }
+                step.checkTargets(in);
+                params[i] = r.params();
+            }
+        }
+        return warp(in, params);
+    }
+
+    private Sample warp(Sample in, Object[] params) {
+        int applied = 0;
+        int last = -1;
+        double[] m = Matrices.identity();
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] != null) {
+                applied++;
+                last = i;
+                m = Matrices.multiply(((ProjectiveParams) params[i]).matrix(), m);
+            }
+        }
+        if (applied == 0) {
+            return in;
+        }
+        CompiledStep step = steps.get(last);
+        if (applied == 1) {
+            return step.applyChecked(in, params[last]);
+        }
+        ProjectiveParams out = (ProjectiveParams) params[last];
+        try {
+            Sample s = ((FusableWarp<?>) step.transform()).warp(in, m, out.outputWidth(), out.outputHeight());
+            if (s == null) {
+                throw new IllegalStateException("warp returned null");
+            }
+            return s;
+        } catch (AugmentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw step.failure("applying a fused warp of " + applied + " steps", in, e);
+        }
+    }
+}
