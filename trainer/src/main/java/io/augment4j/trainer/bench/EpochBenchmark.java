@@ -1,0 +1,139 @@
+package io.augment4j.trainer.bench;
+
+import io.augment4j.trainer.data.ArrayImageSet;
+import io.augment4j.trainer.data.IdxFiles;
+import io.augment4j.trainer.loader.ExampleAugmenter;
+import io.augment4j.trainer.loop.Trainer;
+import io.augment4j.trainer.loop.TrainingConfig;
+import io.augment4j.trainer.loop.TrainingResult;
+import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.CnnConfig;
+import io.augment4j.trainer.model.ConvLayer;
+import io.augment4j.trainer.model.DenseLayer;
+import io.augment4j.trainer.model.Init;
+import io.augment4j.trainer.model.MlpConfig;
+import io.augment4j.trainer.model.ModelConfig;
+import io.augment4j.trainer.model.Regularization;
+import io.augment4j.trainer.optim.OptimizerConfig;
+import io.augment4j.trainer.split.Split;
+import io.augment4j.trainer.split.SplitSpec;
+import io.augment4j.trainer.split.StratifiedSplitter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Fashion-MNIST epoch time for an MLP and a small CNN, with and without augmentation, and the
+ * share of each epoch the trainer spent waiting for data.
+ *
+ * <p>Run: {@code java -Dai.djl.offline=true -cp <classpath> io.augment4j.trainer.bench.EpochBenchmark
+ * [idx-dir] [epochs] [workers]}. The IDX folder defaults to Debian's
+ * {@code /usr/share/datasets/fashion-mnist} (package {@code dataset-fashion-mnist}). The last
+ * epoch of each run is reported, so JIT and allocator warm-up stay out of the figures.
+ */
+public final class EpochBenchmark {
+
+    private EpochBenchmark() {}
+
+    /**
+     * A pure-Java stand-in for an augment pipeline: random horizontal flip plus a random shift of
+     * up to 2 pixels (zero fill), seeded per example.
+     *
+     * @return the augmenter
+     */
+    static ExampleAugmenter flipAndShift() {
+        return (img, h, w, c, seed) -> {
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean flip = r.nextBoolean();
+            int dx = r.nextInt(5) - 2;
+            int dy = r.nextInt(5) - 2;
+            float[] out = new float[img.length];
+            for (int y = 0; y < h; y++) {
+                int sy = y - dy;
+                if (sy < 0 || sy >= h) {
+                    continue;
+                }
+                for (int x = 0; x < w; x++) {
+                    int sx = (flip ? w - 1 - x : x) - dx;
+                    if (sx < 0 || sx >= w) {
+                        continue;
+                    }
+                    System.arraycopy(img, (sy * w + sx) * c, out, (y * w + x) * c, c);
+                }
+            }
+            return out;
+        };
+    }
+
+    /** Prints the CPU time of the augmenter alone over one epoch's train images, one thread. */
+    private static void augmenterAlone(ArrayImageSet data, int[] train) {
+        ExampleAugmenter aug = flipAndShift();
+        float[] buf = new float[data.pixelCount()];
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            for (int i : train) {
+                data.image(i, buf);
+                aug.augment(buf, data.height(), data.width(), data.channels(), i + rep);
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "read+augment of %d train images, one thread: %.3f s%n",
+                train.length, best);
+    }
+
+    /**
+     * @param args optional: IDX folder, epochs per run (default 2), loader workers (default 2),
+     *     networks ("mlp,cnn"), train examples to use (default all 60 000, of which 10 000 val)
+     * @throws Exception on I/O failure
+     */
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/usr/share/datasets/fashion-mnist");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        List<String> nets = List.of((args.length > 3 ? args[3] : "mlp,cnn").split(","));
+        int limit = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        Path images = dir.resolve("train-images-idx3-ubyte.gz");
+        Path labels = dir.resolve("train-labels-idx1-ubyte.gz");
+        if (!Files.exists(images)) {
+            System.err.println("No Fashion-MNIST at " + dir
+                    + " (apt-get install dataset-fashion-mnist, or pass the IDX folder)");
+            return;
+        }
+        long t0 = System.nanoTime();
+        ArrayImageSet data = IdxFiles.load(images, labels, limit, null);
+        System.out.printf(Locale.ROOT, "loaded %d images in %.2f s%n", data.size(), (System.nanoTime() - t0) / 1e9);
+        Split split = StratifiedSplitter.split(data.labels(), SplitSpec.sizes(data.size() / 6, 0, 1));
+        augmenterAlone(data, split.train());
+
+        ModelConfig mlp = MlpConfig.uniform(2, 256, Activation.RELU, 0.2, Regularization.l2(1e-4));
+        ModelConfig cnn = new CnnConfig(
+                List.of(new ConvLayer(16, 3, true, true, 0, Regularization.NONE),
+                        new ConvLayer(32, 3, true, true, 0, Regularization.NONE)),
+                List.of(new DenseLayer(64, 0.3, Regularization.NONE)), Activation.RELU, Init.AUTO,
+                Regularization.NONE);
+        System.out.printf(Locale.ROOT, "%-4s %-8s %10s %10s %10s %8s %9s %9s%n", "net", "augment",
+                "epoch_s", "wait_s", "wait_%", "ex/s", "val_acc", "workers");
+        for (var net : Map.of("mlp", mlp, "cnn", cnn).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                .filter(e -> nets.contains(e.getKey())).toList()) {
+            for (boolean aug : new boolean[] {false, true}) {
+                TrainingConfig cfg = TrainingConfig.builder().epochs(epochs).batchSize(128)
+                        .optimizer(OptimizerConfig.adam(1e-3)).workers(workers).prefetch(4)
+                        .progressBar(false).seed(7).build();
+                TrainingResult r = new Trainer(net.getValue(), cfg)
+                        .fit(data, split, aug ? flipAndShift() : null);
+                r.model().close();
+                Map<String, Double> last = r.history().rows().get(r.history().size() - 1);
+                double sec = last.get("epoch_time_s");
+                double wait = last.get("data_wait_s");
+                System.out.printf(Locale.ROOT, "%-4s %-8s %10.2f %10.3f %9.1f%% %8.0f %9.4f %9d%n",
+                        net.getKey(), aug ? "flip+sh" : "none", sec, wait, 100 * wait / sec,
+                        last.get("examples_per_s"), last.get("val_accuracy"), workers);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.augment4j.trainer.loop;
+
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** One console progress bar per epoch with running loss, accuracy and examples/s. */
+public final class ProgressBarListener implements TrainingListener {
+
+    private ProgressBar bar;
+
+    @Override
+    public void onEpochBegin(TrainingContext ctx, int epoch, int numBatches) {
+        bar = new ProgressBarBuilder()
+                .setTaskName(String.format(Locale.ROOT, "Epoch %d/%d", epoch + 1, ctx.config().epochs()))
+                .setInitialMax(numBatches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250)
+                .continuousUpdate()
+                .build();
+    }
+
+    @Override
+    public void onBatchEnd(TrainingContext ctx, BatchStats s) {
+        bar.stepTo(s.batch() + 1L);
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.4f %.0f ex/s",
+                s.loss(), s.accuracy(), s.examplesPerSecond()));
+    }
+
+    @Override
+    public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+        if (bar != null) {
+            StringBuilder sb = new StringBuilder();
+            logs.forEach((k, v) -> {
+                if (k.contains("loss") || k.contains("accuracy")) {
+                    sb.append(String.format(Locale.ROOT, " %s %.4f", k, v));
+                }
+            });
+            bar.setExtraMessage(sb.toString());
+            bar.close();
+            bar = null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.augment4j.trainer.split;
+
+import io.augment4j.trainer.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A train/val/test partition of a dataset's indices, saved so that runs compare on the same
+ * examples.
+ *
+ * @param datasetSize size of the dataset the indices refer to (checked on reuse)
+ * @param spec how the split was made
+ * @param train train indices
+ * @param val validation indices
+ * @param test test indices
+ * @param warnings human-readable warnings about split sizes (see {@link SplitAdvisor})
+ */
+public record Split(
+        int datasetSize, SplitSpec spec, int[] train, int[] val, int[] test, List<String> warnings) {
+
+    /**
+     * Saves as JSON, atomically.
+     *
+     * @param file destination
+     * @throws IOException on write failure
+     */
+    public void save(Path file) throws IOException {
+        Json.writeAtomically(file, this);
+    }
+
+    /**
+     * Loads a saved split and checks it belongs to a dataset of {@code expectedSize} examples.
+     *
+     * @param file split file
+     * @param expectedSize size of the dataset it will index, or -1 to skip the check
+     * @return the split
+     * @throws IOException on read failure or size mismatch
+     */
+    public static Split load(Path file, int expectedSize) throws IOException {
+        Split s = Json.MAPPER.readValue(file.toFile(), Split.class);
+        if (expectedSize >= 0 && s.datasetSize != expectedSize) {
+            throw new IOException("split " + file + " was made for " + s.datasetSize
+                    + " examples, but the dataset has " + expectedSize
+                    + ": the dataset changed, make a new split");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,182 @@
+package io.augment4j.trainer.loop;
+
+import static io.augment4j.trainer.TrainingFixture.DATA;
+import static io.augment4j.trainer.TrainingFixture.SPLIT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augment4j.trainer.HostTensor;
+import io.augment4j.trainer.TinyData;
+import io.augment4j.trainer.TrainingFixture;
+import io.augment4j.trainer.loader.ExampleAugmenter;
+import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.CnnConfig;
+import io.augment4j.trainer.model.ConvLayer;
+import io.augment4j.trainer.model.DenseLayer;
+import io.augment4j.trainer.model.Init;
+import io.augment4j.trainer.model.MlpConfig;
+import io.augment4j.trainer.model.Regularization;
+import io.augment4j.trainer.optim.OptimizerConfig;
+import io.augment4j.trainer.optim.ScheduleConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainerTest {
+
+    @TempDir Path dir;
+
+    /** Dropout, momentum, a schedule, augmentation and early stopping: all state matters. */
+    private static final MlpConfig MLP = new MlpConfig(
+            List.of(new DenseLayer(24, 0.3, Regularization.l2(0.5))), Activation.RELU, Init.AUTO,
+            Regularization.NONE);
+
+    private static TrainingConfig.Builder stateful() {
+        return TrainingFixture.config().epochs(4).workers(2)
+                .optimizer(OptimizerConfig.momentum(0.05, 0.9))
+                .schedule(new ScheduleConfig(ScheduleConfig.Type.COSINE, 0, 20, 0.1, 3, false))
+                .earlyStopping(new EarlyStoppingConfig("val_loss", EarlyStoppingConfig.Mode.MIN, 0, 10,
+                        null, true, 0));
+    }
+
+    @Test
+    void trainsAndWritesHistoryCheckpointAndModel() throws IOException {
+        TrainingResult r = new Trainer(MLP, stateful().outputDir(dir).build())
+                .fit(DATA, SPLIT, TinyData.randomFlip());
+        try (TrainedModel model = r.model()) {
+            assertEquals(4, r.history().size());
+            double[] val = r.history().get("val_accuracy");
+            assertTrue(val[3] > 0.9, "val accuracy " + val[3]);
+            assertNotNull(r.test());
+            assertEquals(SPLIT.test().length, r.test().examples());
+            List<String> csv = Files.readAllLines(dir.resolve("history.csv"));
+            assertEquals(5, csv.size());
+            assertTrue(csv.get(0).startsWith("epoch,loss,reg_loss,accuracy,val_loss,val_accuracy,lr"));
+            assertTrue(Files.readString(dir.resolve("history.json")).contains("val_accuracy"));
+            assertTrue(Checkpoint.exists(dir));
+            assertTrue(Checkpoint.load(dir).finished());
+
+            // the saved model carries its normalization: same predictions after reload
+            float[] img = new float[64];
+            DATA.image(SPLIT.test()[0], img);
+            try (TrainedModel back = TrainedModel.load(dir.resolve("model"))) {
+                assertArrayEquals(model.predict(img), back.predict(img), 1e-6f);
+                assertArrayEquals(model.normalization().mean(), back.normalization().mean());
+            }
+        }
+    }
+
+    @Test
+    void resumeAfterAKillReproducesTheUninterruptedRun() {
+        Path full = dir.resolve("full");
+        Path killed = dir.resolve("killed");
+        TrainingResult a = new Trainer(MLP, stateful().outputDir(full).build())
+                .fit(DATA, SPLIT, TinyData.randomFlip());
+        Map<String, HostTensor> expected = a.model().network().snapshot();
+        a.model().close();
+
+        TrainingListener killer = new TrainingListener() {
+            @Override
+            public void onEpochBegin(TrainingContext ctx, int epoch, int numBatches) {
+                if (epoch == 2) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        Trainer first = new Trainer(MLP, stateful().outputDir(killed).build()).addListener(killer);
+        assertThrows(IllegalStateException.class, () -> first.fit(DATA, SPLIT, TinyData.randomFlip()));
+
+        TrainingResult b = new Trainer(MLP, stateful().outputDir(killed).build())
+                .fit(DATA, SPLIT, TinyData.randomFlip());
+        try (TrainedModel model = b.model()) {
+            double diff = TrainingFixture.maxDiff(expected, model.network().snapshot());
+            assertTrue(diff < 1e-5, "resumed weights differ by " + diff);
+            for (String key : new String[] {"loss", "reg_loss", "accuracy", "val_loss", "lr"}) {
+                assertArrayEquals(a.history().get(key), b.history().get(key), 1e-5, key);
+            }
+        }
+    }
+
+    @Test
+    void nanLossStopsWithAClearMessageAndKeepsTheLastGoodCheckpoint() throws IOException {
+        AtomicBoolean poison = new AtomicBoolean();
+        ExampleAugmenter corrupt = (img, h, w, c, seed) -> {
+            if (poison.get()) {
+                Arrays.fill(img, Float.NaN);
+            }
+            return img;
+        };
+        TrainingListener poisonAfterFirstEpoch = new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+                poison.set(true);
+            }
+        };
+        Trainer t = new Trainer(MLP, TrainingFixture.config().outputDir(dir).build())
+                .addListener(poisonAfterFirstEpoch);
+        TrainingDivergedException e =
+                assertThrows(TrainingDivergedException.class, () -> t.fit(DATA, SPLIT, corrupt));
+        assertTrue(e.getMessage().contains("loss is NaN at epoch 2, batch 1"), e.getMessage());
+        assertTrue(e.getMessage().contains(Checkpoint.path(dir).toString()), e.getMessage());
+        Checkpoint last = Checkpoint.load(dir);
+        assertEquals(0, last.epoch());
+        assertTrue(last.params().values().stream()
+                .allMatch(p -> { for (float v : p.data()) { if (!Float.isFinite(v)) { return false; } } return true; }));
+    }
+
+    @Test
+    void cnnWithBatchNormTrainsWithoutLeakingNdArrays() {
+        CnnConfig cnn = new CnnConfig(
+                List.of(new ConvLayer(4, 3, true, true, 0.1, Regularization.l2(0.1))),
+                List.of(new DenseLayer(16, 0.2, Regularization.NONE)), Activation.RELU, Init.AUTO,
+                Regularization.NONE);
+        List<Integer> live = new ArrayList<>();
+        TrainingListener counter = new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+                live.add(ctx.liveArrays());
+            }
+        };
+        TrainingResult r = new Trainer(cnn, TrainingFixture.config().epochs(5)
+                .optimizer(OptimizerConfig.adam(0.01)).build())
+                .addListener(counter).fit(DATA, SPLIT, null);
+        r.model().close();
+        assertTrue(r.history().get("val_accuracy")[4] > 0.9, Arrays.toString(r.history().get("val_accuracy")));
+        assertEquals(5, live.size());
+        assertTrue(live.stream().distinct().count() == 1, "live NDArrays per epoch: " + live);
+    }
+
+    @Test
+    void earlyStoppingStopsOnAScriptedMetricAndRestoresTheBestWeights() {
+        double[] script = {0.1, 0.9, 0.3, 0.2, 0.1, 0.05};
+        List<Map<String, HostTensor>> weightsPerEpoch = new ArrayList<>();
+        TrainingListener scripted = new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+                logs.put("score", script[epoch]);
+                weightsPerEpoch.add(ctx.network().snapshot());
+            }
+        };
+        EarlyStoppingListener es = new EarlyStoppingListener(new EarlyStoppingConfig(
+                "score", EarlyStoppingConfig.Mode.MAX, 0, 2, null, true, 0));
+        TrainingResult r = new Trainer(MLP, TrainingFixture.config().epochs(6).build())
+                .addListener(scripted).addListener(es).fit(DATA, SPLIT, null);
+        try (TrainedModel model = r.model()) {
+            assertEquals(4, r.history().size(), "stopped after epoch 4 (0-based 3)");
+            assertNotNull(r.stopReason());
+            assertEquals(1, es.logic().bestEpoch());
+            assertEquals(0.0, TrainingFixture.maxDiff(weightsPerEpoch.get(1), model.network().snapshot()));
+            assertTrue(TrainingFixture.maxDiff(weightsPerEpoch.get(3), model.network().snapshot()) > 0);
+        }
+    }
+}

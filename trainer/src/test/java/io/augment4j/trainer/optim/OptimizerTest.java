@@ -1,0 +1,101 @@
+package io.augment4j.trainer.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import io.augment4j.trainer.TrainingFixture;
+import io.augment4j.trainer.loop.Trainer;
+import io.augment4j.trainer.loop.TrainingResult;
+import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.MlpConfig;
+import io.augment4j.trainer.model.Regularization;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+
+    /** One update of w = [1, 2] with g = [0.5, -1] at lr 0.1; returns the new w. */
+    private static float[] oneStep(Optimizer opt) {
+        try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning(); // the scope frees the optimizer's temporaries
+            NDArray w = m.create(new float[] {1, 2});
+            NDArray g = m.create(new float[] {0.5f, -1});
+            opt.update("w", w, g, 0.1f, 1);
+            return w.toFloatArray();
+        }
+    }
+
+    @Test
+    void updateRulesMatchTheirFormulas() {
+        assertArrayEquals(new float[] {0.95f, 2.1f}, oneStep(OptimizerConfig.sgd(0.1).create()), 1e-6f);
+        // v = (1-0.9) g; w -= 0.1 v
+        assertArrayEquals(new float[] {0.995f, 2.01f},
+                oneStep(OptimizerConfig.momentum(0.1, 0.9).create()), 1e-6f);
+        // s = 0.1 g^2; w -= 0.1 g / sqrt(s) = 0.1 sign(g) sqrt(10)
+        float r = (float) (0.1 * Math.sqrt(10));
+        assertArrayEquals(new float[] {1 - r, 2 + r}, oneStep(OptimizerConfig.rmsprop(0.1).create()), 1e-5f);
+        // bias-corrected first step of Adam moves each weight by lr * sign(g)
+        assertArrayEquals(new float[] {0.9f, 2.1f}, oneStep(OptimizerConfig.adam(0.1).create()), 1e-5f);
+    }
+
+    @Test
+    void exportedStateContinuesExactly() {
+        try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            Optimizer a = OptimizerConfig.adam(0.05).create();
+            NDArray wa = m.create(new float[] {1, -1, 3});
+            NDArray g = m.create(new float[] {0.3f, 0.2f, -0.7f});
+            a.update("w", wa, g, 0.05f, 1);
+            a.update("w", wa, g, 0.05f, 2);
+            Optimizer b = OptimizerConfig.adam(0.05).create();
+            b.importState(a.exportState(), m);
+            NDArray wb = wa.duplicate();
+            a.update("w", wa, g, 0.05f, 3);
+            b.update("w", wb, g, 0.05f, 3);
+            assertArrayEquals(wa.toFloatArray(), wb.toFloatArray(), 0f);
+            assertEquals(2, a.exportState().size(), "m and v");
+        }
+    }
+
+    @Test
+    void schedules() {
+        ScheduleConfig step = new ScheduleConfig(ScheduleConfig.Type.STEP, 0.5, 10, 0, 0, false);
+        assertEquals(1.0, step.build(1).rate(9, 0), 1e-12);
+        assertEquals(0.5, step.build(1).rate(10, 0), 1e-12);
+        ScheduleConfig exp = new ScheduleConfig(ScheduleConfig.Type.EXPONENTIAL, 0.5, 10, 0, 0, false);
+        assertEquals(Math.sqrt(0.5), exp.build(1).rate(5, 0), 1e-12);
+        ScheduleConfig inv = new ScheduleConfig(ScheduleConfig.Type.INVERSE_TIME, 1, 1, 0, 0, true);
+        assertEquals(0.2 / 3, inv.build(0.2).rate(999, 2), 1e-12, "lecture: a0/(1 + decay*epoch)");
+        ScheduleConfig cos = new ScheduleConfig(ScheduleConfig.Type.COSINE, 0, 100, 0.1, 0, false);
+        assertEquals(1.0, cos.build(1).rate(0, 0), 1e-12);
+        assertEquals(0.55, cos.build(1).rate(50, 0), 1e-12);
+        assertEquals(0.1, cos.build(1).rate(500, 0), 1e-12);
+        ScheduleConfig warm = new ScheduleConfig(ScheduleConfig.Type.COSINE, 0, 100, 0, 4, false);
+        assertEquals(0.25, warm.build(1).rate(0, 0), 1e-12);
+        assertEquals(1.0, warm.build(1).rate(3, 0), 1e-12);
+        assertEquals(1.0, warm.build(1).rate(4, 0), 1e-12, "decay starts after warm-up");
+    }
+
+    @Test
+    void everyOptimizerTrainsATinyMlp() {
+        MlpConfig cfg = MlpConfig.uniform(1, 16, Activation.TANH, 0, Regularization.NONE);
+        for (OptimizerConfig o : new OptimizerConfig[] {OptimizerConfig.sgd(0.1),
+                OptimizerConfig.momentum(0.1, 0.9), OptimizerConfig.rmsprop(0.003),
+                OptimizerConfig.adam(0.003)}) {
+            TrainingResult r = new Trainer(cfg, TrainingFixture.config().optimizer(o).build())
+                    .fit(TrainingFixture.DATA, TrainingFixture.SPLIT, null);
+            r.model().close();
+            double[] acc = r.history().get("val_accuracy");
+            assertTrue(acc[acc.length - 1] > 0.9, o.type() + " val accuracy " + acc[acc.length - 1]);
+        }
+    }
+
+    @Test
+    void stateIsEmptyForPlainSgd() {
+        assertEquals(Map.of(), OptimizerConfig.sgd(1).create().exportState());
+    }
+}
