@@ -5,6 +5,13 @@ import io.augment4j.api.spi.Params;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.api.spi.TransformProvider;
 
+import io.augment4j.api.AugmentException;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -13,6 +20,8 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Every transform the running program knows, discovered through {@link ServiceLoader} over
@@ -42,6 +51,19 @@ public final class TransformRegistry {
     public static TransformRegistry discover() {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         return builder().discover(cl == null ? TransformRegistry.class.getClassLoader() : cl).build();
+    }
+
+    /**
+     * The transforms on the classpath plus those of the plugin jars in {@code pluginFolders} (see
+     * {@link Builder#discoverPlugins}).
+     */
+    public static TransformRegistry discover(List<Path> pluginFolders) {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        Builder b = builder().discover(cl == null ? TransformRegistry.class.getClassLoader() : cl);
+        for (Path folder : pluginFolders) {
+            b.discoverPlugins(folder);
+        }
+        return b.build();
     }
 
     /** The transforms of exactly these providers. */
@@ -123,6 +145,72 @@ public final class TransformRegistry {
                 }
             }
             return this;
+        }
+
+        /**
+         * Adds the providers of every {@code *.jar} directly in {@code folder}, each jar in a class loader of its own
+         * whose parent is the one that loaded augment-api. A jar that cannot be read, or whose provider fails to load,
+         * is reported in {@link TransformRegistry#problems()} with the jar's name and skipped; the others load.
+         * Plugins are code: load them only from folders you trust.
+         *
+         * @throws io.augment4j.api.AugmentException when the folder does not exist or cannot be listed
+         */
+        public Builder discoverPlugins(Path folder) {
+            if (!Files.isDirectory(folder)) {
+                throw new AugmentException("plugin folder " + folder + " does not exist or is not a folder");
+            }
+            List<Path> jars;
+            try (Stream<Path> files = Files.list(folder)) {
+                jars = files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
+                        .sorted().toList();
+            } catch (IOException e) {
+                throw new AugmentException("cannot list plugin folder " + folder + ": " + e.getMessage(), e);
+            }
+            for (Path jar : jars) {
+                discoverJar(jar);
+            }
+            return this;
+        }
+
+        private void discoverJar(Path jar) {
+            String name = jar.getFileName().toString();
+            try (JarFile check = new JarFile(jar.toFile())) {
+                check.size();
+            } catch (IOException e) {
+                problems.add(new LoadProblem(name, "not a readable jar: " + e.getMessage()));
+                return;
+            }
+            URLClassLoader loader;
+            try {
+                loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, TransformRegistry.class.getClassLoader());
+            } catch (IOException e) {
+                problems.add(new LoadProblem(name, e.getMessage()));
+                return;
+            }
+            int found = 0;
+            Iterator<ServiceLoader.Provider<TransformProvider>> it =
+                    ServiceLoader.load(TransformProvider.class, loader).stream().iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    ServiceLoader.Provider<TransformProvider> p = it.next();
+                    // The parent's providers (the classpath) are visible through this loader too: keep the jar's own.
+                    if (p.type().getClassLoader() != loader) {
+                        continue;
+                    }
+                    found++;
+                    add(p.get());
+                } catch (ServiceConfigurationError | LinkageError e) {
+                    found++;
+                    problems.add(new LoadProblem(name + ": " + describeError(e), rootMessage(e)));
+                }
+            }
+            if (found == 0) {
+                problems.add(new LoadProblem(name, "declares no transform provider (META-INF/services/"
+                        + TransformProvider.class.getName() + " is missing)"));
+            }
         }
 
         /** Adds one provider. */
