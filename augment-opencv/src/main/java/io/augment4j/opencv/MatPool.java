@@ -3,7 +3,8 @@ package io.augment4j.opencv;
 import org.opencv.core.Mat;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +20,8 @@ public final class MatPool {
     private static final int MAX_TOTAL = 24;
     private static final ThreadLocal<MatPool> POOLS = ThreadLocal.withInitial(MatPool::new);
 
-    private final Map<Long, ArrayDeque<Mat>> free = new HashMap<>();
+    // Access-ordered, so the least recently used shape is evicted first when the pool is full.
+    private final LinkedHashMap<Long, ArrayDeque<Mat>> free = new LinkedHashMap<>(16, 0.75f, true);
     private int total;
 
     private MatPool() {
@@ -55,7 +57,7 @@ public final class MatPool {
 
     private void give(Mat mat) {
         // Only whole, continuous buffers of their own are reusable; views (submat) just drop their reference.
-        if (mat.empty() || !mat.isContinuous() || mat.isSubmatrix() || total >= MAX_TOTAL) {
+        if (mat.empty() || !mat.isContinuous() || mat.isSubmatrix()) {
             mat.release();
             return;
         }
@@ -64,8 +66,33 @@ public final class MatPool {
             mat.release();
             return;
         }
+        if (total >= MAX_TOTAL) {
+            evictLeastRecentlyUsed();
+        }
         q.push(mat);
         total++;
+    }
+
+    /** Releases one buffer of the shape used longest ago, so a thread that moves on to new sizes keeps pooling. */
+    private void evictLeastRecentlyUsed() {
+        Iterator<Map.Entry<Long, ArrayDeque<Mat>>> it = free.entrySet().iterator();
+        while (it.hasNext()) {
+            ArrayDeque<Mat> q = it.next().getValue();
+            if (!q.isEmpty()) {
+                q.pollLast().release();
+                total--;
+                if (q.isEmpty()) {
+                    it.remove();
+                }
+                return;
+            }
+            it.remove();
+        }
+    }
+
+    /** Buffers pooled on the calling thread (for tests and diagnostics). */
+    static int pooledOnThisThread() {
+        return POOLS.get().total;
     }
 
     private void clear() {

@@ -35,7 +35,9 @@ public abstract class OpenCvTransform<P> implements Transform<P> {
         try (MatSource src = MatSource.of(img)) {
             out = process(src.mat(), params);
         }
-        return applyToRiders(input, input.withImage(MatImage.own(out)), params);
+        // The new image may have another size than the old mask: riders are re-attached by applyToRiders.
+        Sample base = input.mask() == null ? input : input.withMask(null);
+        return applyToRiders(input, base.withImage(MatImage.own(out)), params);
     }
 
     /**
@@ -45,11 +47,12 @@ public abstract class OpenCvTransform<P> implements Transform<P> {
     protected abstract Mat process(Mat src, P params);
 
     /**
-     * Moves masks, boxes and keypoints along with the image. Pixel-value transforms keep them as they are (the
-     * default); geometric transforms override this.
+     * Moves masks, boxes and keypoints along with the image. {@code output} holds the new image and the input's
+     * boxes, keypoints and label, but no mask. Pixel-value transforms keep the mask as it was (the default);
+     * geometric transforms override this to move it.
      */
     protected Sample applyToRiders(Sample input, Sample output, P params) {
-        return output;
+        return input.mask() == null ? output : output.withMask(input.mask());
     }
 
     /** Refuses images this transform cannot take; the default accepts UINT8 and FLOAT32 with 1, 3 or 4 channels. */

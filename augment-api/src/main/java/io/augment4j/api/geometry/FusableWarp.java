@@ -24,7 +24,8 @@ public interface FusableWarp<P extends ProjectiveParams> extends Transform<P> {
 
     /**
      * A value object describing how this transform resamples (interpolation, border, fill). Steps with equal
-     * settings may be fused; a change of settings starts a new warp.
+     * settings may be fused; a change of settings starts a new warp. {@code null} means the transform is exact
+     * under any settings (a flip: a whole-pixel map) and adopts those of the steps it is fused with.
      */
     Object warpSettings();
 }

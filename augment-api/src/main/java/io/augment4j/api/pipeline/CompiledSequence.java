@@ -31,8 +31,16 @@ final class CompiledSequence extends CompiledNode {
         List<Object> out = new ArrayList<>();
         int i = 0;
         while (i < children.size()) {
+            // Grow a run while each next step is fusable and its settings agree with the run's (null adopts them).
+            Object settings = null;
             int j = i;
-            while (j < children.size() && fusableWith(children.get(i), children.get(j))) {
+            while (j < children.size() && children.get(j) instanceof CompiledStep step
+                    && step.transform() instanceof FusableWarp<?> f) {
+                Object s = f.warpSettings();
+                if (s != null && settings != null && !s.equals(settings)) {
+                    break;
+                }
+                settings = settings == null ? s : settings;
                 j++;
             }
             if (j - i >= 2) {
@@ -48,12 +56,6 @@ final class CompiledSequence extends CompiledNode {
             }
         }
         return List.copyOf(out);
-    }
-
-    private static boolean fusableWith(CompiledNode first, CompiledNode next) {
-        return first instanceof CompiledStep a && next instanceof CompiledStep b
-                && a.transform() instanceof FusableWarp<?> fa && b.transform() instanceof FusableWarp<?> fb
-                && java.util.Objects.equals(fa.warpSettings(), fb.warpSettings());
     }
 
     @Override

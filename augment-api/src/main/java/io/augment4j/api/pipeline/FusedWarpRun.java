@@ -84,11 +84,17 @@ final class FusedWarpRun {
         if (applied == 0) {
             return in;
         }
-        CompiledStep step = steps.get(last);
         if (applied == 1) {
-            return step.applyChecked(in, params[last]);
+            return steps.get(last).applyChecked(in, params[last]);
         }
         ProjectiveParams out = (ProjectiveParams) params[last];
+        // The warp runs with the run's settings: those of any applied step that has some (they all agree).
+        CompiledStep step = steps.get(last);
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] != null && ((FusableWarp<?>) steps.get(i).transform()).warpSettings() != null) {
+                step = steps.get(i);
+            }
+        }
         try {
             Sample s = ((FusableWarp<?>) step.transform()).warp(in, m, out.outputWidth(), out.outputHeight());
             if (s == null) {

@@ -13,6 +13,11 @@ public final class CropTransforms {
     /** Every descriptor of this family. */
     public static List<TransformDescriptor> descriptors() {
         List<TransformDescriptor> all = new ArrayList<>();
+        all.add(RandomCrop.descriptor());
+        all.add(CenterCrop.descriptor());
+        all.add(RandomResizedCrop.descriptor());
+        all.add(PadIfNeeded.descriptor());
+        all.add(Resize.descriptor());
         return all;
     }
 }

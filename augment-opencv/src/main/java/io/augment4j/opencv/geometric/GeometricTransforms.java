@@ -13,6 +13,10 @@ public final class GeometricTransforms {
     /** Every descriptor of this family. */
     public static List<TransformDescriptor> descriptors() {
         List<TransformDescriptor> all = new ArrayList<>(Flip.descriptors());
+        all.add(Rotate.descriptor());
+        all.add(Shear.descriptor());
+        all.add(Affine.descriptor());
+        all.add(Perspective.descriptor());
         return all;
     }
 }

@@ -13,6 +13,9 @@ public final class WarpTransforms {
     /** Every descriptor of this family. */
     public static List<TransformDescriptor> descriptors() {
         List<TransformDescriptor> all = new ArrayList<>();
+        all.add(GridDistortion.descriptor());
+        all.add(Elastic.descriptor());
+        all.add(OpticalDistortion.descriptor());
         return all;
     }
 }

@@ -1,0 +1,115 @@
+package io.augment4j.opencv.geometric;
+
+import io.augment4j.api.geometry.FusableWarp;
+import io.augment4j.api.ImageFormatException;
+import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.opencv.MatPool;
+import io.augment4j.opencv.OpenCvTransform;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.Set;
+
+/**
+ * Base of the transforms that are one matrix warp of the whole image (rotate, shear, affine, perspective): the
+ * sampled record gives the 3x3 matrix and the output size; an affine matrix runs {@code warpAffine}, anything else
+ * {@code warpPerspective}. The output buffer comes from the {@link MatPool}; the small matrix lives in a per-thread
+ * scratch Mat, so a call allocates no native memory in steady state.
+ *
+ * @param <P> the sampled parameter record
+ */
+public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends OpenCvTransform<P>
+        implements FusableWarp<P> {
+    /** A projective record that also says which input size it was sampled for. */
+    public interface Sized extends ProjectiveParams {
+        /** Width of the input the parameters were drawn for. */
+        int inputWidth();
+
+        /** Height of the input the parameters were drawn for. */
+        int inputHeight();
+    }
+
+    private static final ThreadLocal<Mat> AFFINE = ThreadLocal.withInitial(() -> new Mat(2, 3, CvType.CV_64F));
+    private static final ThreadLocal<Mat> HOMOGRAPHY = ThreadLocal.withInitial(() -> new Mat(3, 3, CvType.CV_64F));
+
+    protected final WarpOptions options;
+
+    protected ProjectiveWarp(String name, WarpOptions options) {
+        super(name);
+        this.options = options;
+    }
+
+    /** The resampling settings. */
+    public WarpOptions options() {
+        return options;
+    }
+
+    @Override
+    protected Mat process(Mat src, P params) {
+        checkSize(name(), src, params.inputWidth(), params.inputHeight());
+        return warp(name(), src, params.matrix(), params.outputWidth(), params.outputHeight(), options);
+    }
+
+    /** Moves a mask along: the same matrix, nearest-neighbour, the same border with label 0. */
+    @Override
+    protected Sample applyToRiders(Sample input, Sample output, P params) {
+        return MaskRider.follow(input, output, m -> {
+            checkSize(name(), m, params.inputWidth(), params.inputHeight());
+            return warp(name(), m, params.matrix(), params.outputWidth(), params.outputHeight(),
+                    MaskRider.maskOptions(options));
+        });
+    }
+
+    @Override
+    public Set<Target> targets() {
+        return MaskRider.TARGETS;
+    }
+
+    /** Refuses parameters drawn for another image size. */
+    static void checkSize(String name, Mat src, int width, int height) {
+        if (src.cols() != width || src.rows() != height) {
+            throw new ImageFormatException("transform '" + name + "': parameters were drawn for a " + height + "x"
+                    + width + " image but the image is " + src.rows() + "x" + src.cols());
+        }
+    }
+
+    /** Warps {@code src} by the 3x3 {@code m} into a new pooled Mat of {@code width x height}. */
+    public static Mat warp(String name, Mat src, double[] m, int width, int height, WarpOptions options) {
+        Mat dst = MatPool.acquire(height, width, src.type());
+        try {
+            Size size = new Size(width, height);
+            int flags = options.warpInterpolation();
+            if (Projective.isAffine(m)) {
+                Mat a = AFFINE.get();
+                a.put(0, 0, m[0], m[1], m[2], m[3], m[4], m[5]);
+                Imgproc.warpAffine(src, dst, a, size, flags, options.border(),
+                        options.fillScalar(name, src.channels()));
+            } else {
+                Mat h = HOMOGRAPHY.get();
+                h.put(0, 0, m);
+                Imgproc.warpPerspective(src, dst, h, size, flags, options.border(),
+                        options.fillScalar(name, src.channels()));
+            }
+            return dst;
+        } catch (RuntimeException e) {
+            MatPool.recycle(dst);
+            throw e;
+        }
+    }
+
+    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
+    @Override
+    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
+        checkInput(input.image());
+        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, options);
+    }
+
+    @Override
+    public Object warpSettings() {
+        return options;
+    }
+}

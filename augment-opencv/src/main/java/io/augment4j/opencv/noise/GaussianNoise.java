@@ -1,0 +1,79 @@
+package io.augment4j.opencv.noise;
+
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.api.spi.Range;
+import io.augment4j.opencv.OpenCvTransform;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Adds Gaussian noise {@code N(mean, sigma)}: UINT8 {@code saturate(round(x + n))} (the baseline's saturating signed
+ * add, with every channel noisy), FLOAT32 {@code x + n} unclipped, in the image's units. With {@code perChannel}
+ * every value gets its own draw; otherwise a pixel's channels share one (gray noise). The noise comes from the
+ * sampled seed through {@link NoiseSource}, so the same parameters give the same pixels on every thread.
+ */
+public final class GaussianNoise extends OpenCvTransform<GaussianNoise.Noise> {
+    /** The sampled standard deviation (pixel-value units) and noise seed. */
+    public record Noise(double sigma, long seed) {
+    }
+
+    private final Range sigma;
+    private final double mean;
+    private final boolean perChannel;
+
+    public GaussianNoise(String name, Range sigma, double mean, boolean perChannel) {
+        super(name);
+        this.sigma = sigma;
+        this.mean = mean;
+        this.perChannel = perChannel;
+    }
+
+    @Override
+    public Noise sample(Sample input, Rng rng) {
+        return new Noise(sigma.sample(rng), rng.nextLong());
+    }
+
+    @Override
+    protected Mat process(Mat src, Noise p) {
+        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        try {
+            if (p.sigma() == 0 && mean == 0) {
+                src.copyTo(dst);
+                return dst;
+            }
+            int n = NoiseSource.values(src);
+            int group = perChannel ? 1 : src.channels();
+            NoiseSource.Buffers buf = NoiseSource.buffers();
+            if (src.depth() == CvType.CV_8U) {
+                byte[] b = buf.bytes(n);
+                src.get(0, 0, b);
+                NoiseSource.addGaussian(b, n, p.seed(), (float) mean, (float) p.sigma(), group);
+                dst.put(0, 0, b);
+            } else {
+                float[] f = buf.floats(n);
+                src.get(0, 0, f);
+                NoiseSource.addGaussian(f, n, p.seed(), (float) mean, (float) p.sigma(), group);
+                dst.put(0, 0, f);
+            }
+            return dst;
+        } catch (RuntimeException e) {
+            Mats.recycle(dst);
+            throw e;
+        }
+    }
+
+    @Override
+    public Set<Target> targets() {
+        return EnumSet.allOf(Target.class);
+    }
+
+    @Override
+    public Class<Noise> paramsType() {
+        return Noise.class;
+    }
+}

@@ -1,0 +1,73 @@
+package io.augment4j.opencv.noise;
+
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.api.spi.Range;
+import io.augment4j.opencv.OpenCvTransform;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Multiplicative (speckle) noise {@code x * (1 + n)}, {@code n ~ N(0, sigma)} drawn per value, as the baseline's
+ * {@code multiply(img, randn(1, sigma))}: UINT8 rounded and saturated, FLOAT32 unclipped. Deterministic for the
+ * sampled seed on every thread.
+ */
+public final class Speckle extends OpenCvTransform<Speckle.Noise> {
+    /** The sampled relative standard deviation and noise seed. */
+    public record Noise(double sigma, long seed) {
+    }
+
+    private final Range sigma;
+
+    public Speckle(String name, Range sigma) {
+        super(name);
+        this.sigma = sigma;
+    }
+
+    @Override
+    public Noise sample(Sample input, Rng rng) {
+        return new Noise(sigma.sample(rng), rng.nextLong());
+    }
+
+    @Override
+    protected Mat process(Mat src, Noise p) {
+        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        try {
+            if (p.sigma() == 0) {
+                src.copyTo(dst);
+                return dst;
+            }
+            int n = NoiseSource.values(src);
+            NoiseSource.Buffers buf = NoiseSource.buffers();
+            if (src.depth() == CvType.CV_8U) {
+                byte[] b = buf.bytes(n);
+                src.get(0, 0, b);
+                NoiseSource.multiplyGaussian(b, n, p.seed(), (float) p.sigma());
+                dst.put(0, 0, b);
+            } else {
+                float[] f = buf.floats(n);
+                src.get(0, 0, f);
+                NoiseSource.multiplyGaussian(f, n, p.seed(), (float) p.sigma());
+                dst.put(0, 0, f);
+            }
+            return dst;
+        } catch (RuntimeException e) {
+            Mats.recycle(dst);
+            throw e;
+        }
+    }
+
+    @Override
+    public Set<Target> targets() {
+        return EnumSet.allOf(Target.class);
+    }
+
+    @Override
+    public Class<Noise> paramsType() {
+        return Noise.class;
+    }
+}

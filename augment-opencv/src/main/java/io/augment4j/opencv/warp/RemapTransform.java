@@ -1,0 +1,57 @@
+package io.augment4j.opencv.warp;
+
+import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.opencv.MatPool;
+import io.augment4j.opencv.OpenCvTransform;
+import io.augment4j.opencv.geometric.MaskRider;
+import io.augment4j.opencv.geometric.WarpOptions;
+import org.opencv.core.Mat;
+import org.opencv.imgproc.Imgproc;
+
+import java.util.Set;
+
+/**
+ * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
+ * pooled output.
+ *
+ * @param <P> sampled parameter record
+ */
+public abstract class RemapTransform<P extends MapParams> extends OpenCvTransform<P> {
+    private static final ThreadLocal<Mat> EMPTY = ThreadLocal.withInitial(Mat::new);
+
+    protected final WarpOptions options;
+
+    protected RemapTransform(String name, WarpOptions options) {
+        super(name);
+        this.options = options;
+    }
+
+    @Override
+    protected Mat process(Mat src, P params) {
+        return remap(src, params, options);
+    }
+
+    /** Moves a mask along: the same map, nearest-neighbour, the same border with label 0. */
+    @Override
+    protected Sample applyToRiders(Sample input, Sample output, P params) {
+        return MaskRider.follow(input, output, m -> remap(m, params, MaskRider.maskOptions(options)));
+    }
+
+    @Override
+    public Set<Target> targets() {
+        return MaskRider.TARGETS;
+    }
+
+    private Mat remap(Mat src, P params, WarpOptions options) {
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
+        try (RemapMaps maps = params.maps(src.rows(), src.cols())) {
+            Imgproc.remap(src, dst, maps.map1(), maps.map2() == null ? EMPTY.get() : maps.map2(),
+                    options.warpInterpolation(), options.border(), options.fillScalar(name(), src.channels()));
+            return dst;
+        } catch (RuntimeException e) {
+            MatPool.recycle(dst);
+            throw e;
+        }
+    }
+}
