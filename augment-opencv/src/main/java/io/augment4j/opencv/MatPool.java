@@ -19,6 +19,8 @@ public final class MatPool {
     private static final int MAX_PER_SHAPE = 4;
     private static final int MAX_TOTAL = 24;
     private static final ThreadLocal<MatPool> POOLS = ThreadLocal.withInitial(MatPool::new);
+    /** Per thread: Mats handed out by acquire and not yet given back by recycle (leak checks in tests). */
+    private static final ThreadLocal<long[]> OUTSTANDING = ThreadLocal.withInitial(() -> new long[1]);
 
     // Access-ordered, so the least recently used shape is evicted first when the pool is full.
     private final LinkedHashMap<Long, ArrayDeque<Mat>> free = new LinkedHashMap<>(16, 0.75f, true);
@@ -33,12 +35,22 @@ public final class MatPool {
 
     /** A Mat of the given shape and type, reused when one is free; its contents are undefined. */
     public static Mat acquire(int rows, int cols, int type) {
+        OUTSTANDING.get()[0]++;
         return POOLS.get().take(rows, cols, type);
     }
 
     /** Gives a Mat back for reuse (or releases it when the pool is full). The caller must not use it again. */
     public static void recycle(Mat mat) {
+        OUTSTANDING.get()[0]--;
         POOLS.get().give(mat);
+    }
+
+    /**
+     * Mats this thread acquired and did not recycle: a transform's {@code process} must leave exactly one more (its
+     * result, owned by the caller), so tests can prove over many calls that no temporary leaks.
+     */
+    public static long outstandingOnThisThread() {
+        return OUTSTANDING.get()[0];
     }
 
     /** Releases every pooled Mat of the calling thread. */

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
@@ -68,17 +70,17 @@ public final class ChannelShuffle extends OpenCvTransform<ChannelShuffle.Order> 
         }
         if (order[0] == 2 && order[1] == 1 && order[2] == 0) {
             // R and B swapped: OpenCV's RGB -> BGR conversion does it in one SIMD pass (alpha kept).
-            Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+            Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
             try {
                 Imgproc.cvtColor(src, dst, cn == 4 ? Imgproc.COLOR_RGBA2BGRA : Imgproc.COLOR_RGB2BGR);
                 return dst;
             } catch (RuntimeException e) {
-                Mats.recycle(dst);
+                MatPool.recycle(dst);
                 throw e;
             }
         }
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
-        Mat plane = Mats.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
+        Mat plane = MatPool.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
         try {
             // Copy everything once, then move only the channels that change place: extract/insert of single planes
             // is about twice as fast as a 0/1 colour-matrix transform or mixChannels here (measured).
@@ -94,10 +96,10 @@ public final class ChannelShuffle extends OpenCvTransform<ChannelShuffle.Order> 
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         } finally {
-            Mats.recycle(plane);
+            MatPool.recycle(plane);
         }
     }
 

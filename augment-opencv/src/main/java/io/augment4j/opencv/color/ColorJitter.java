@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
@@ -86,7 +88,7 @@ public final class ColorJitter extends OpenCvTransform<ColorJitter.Params> {
                 };
                 if (next != null) {
                     if (cur != src) {
-                        Mats.recycle(cur);
+                        MatPool.recycle(cur);
                     }
                     cur = next;
                 }
@@ -94,7 +96,7 @@ public final class ColorJitter extends OpenCvTransform<ColorJitter.Params> {
             return cur == src ? ColorOps.copy(src) : cur;
         } catch (RuntimeException e) {
             if (cur != src) {
-                Mats.recycle(cur);
+                MatPool.recycle(cur);
             }
             throw e;
         }
@@ -141,7 +143,7 @@ public final class ColorJitter extends OpenCvTransform<ColorJitter.Params> {
             return chain.cur == src ? ColorOps.copy(src) : chain.cur;
         } catch (RuntimeException e) {
             if (chain.cur != src) {
-                Mats.recycle(chain.cur);
+                MatPool.recycle(chain.cur);
             }
             throw e;
         }
@@ -183,7 +185,7 @@ public final class ColorJitter extends OpenCvTransform<ColorJitter.Params> {
 
         void replace(Mat next) {
             if (cur != src) {
-                Mats.recycle(cur);
+                MatPool.recycle(cur);
             }
             cur = next;
         }

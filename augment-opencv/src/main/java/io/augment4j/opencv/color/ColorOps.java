@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -43,7 +45,7 @@ final class ColorOps {
 
     /** A copy of {@code src} in a pooled Mat. */
     static Mat copy(Mat src) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         src.copyTo(dst);
         return dst;
     }
@@ -101,7 +103,7 @@ final class ColorOps {
 
     /** The table applied to every colour channel in one {@code LUT} pass into a new pooled Mat (alpha kept). */
     static Mat applyTable(Mat src, int[] table) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             lut(src, dst, table);
             if (src.channels() == 4) {
@@ -109,14 +111,14 @@ final class ColorOps {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }
 
     /** {@code LUT(src, table) -> dst} with a one-channel table held in a pooled Mat. */
     static void lut(Mat src, Mat dst, int[] table) {
-        Mat lut = Mats.acquire(1, 256, CvType.CV_8UC1);
+        Mat lut = MatPool.acquire(1, 256, CvType.CV_8UC1);
         try {
             byte[] b = new byte[256];
             for (int i = 0; i < 256; i++) {
@@ -125,7 +127,7 @@ final class ColorOps {
             lut.put(0, 0, b);
             Core.LUT(src, lut, dst);
         } finally {
-            Mats.recycle(lut);
+            MatPool.recycle(lut);
         }
     }
 
@@ -134,7 +136,7 @@ final class ColorOps {
      * baseline's {@code convertScaleAbs}/{@code addWeighted}); alpha kept. FLOAT32: the same without saturation.
      */
     static Mat linear(Mat src, double scale, double offset) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             src.convertTo(dst, -1, scale, offset);
             if (src.channels() == 4) {
@@ -142,7 +144,7 @@ final class ColorOps {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }
@@ -155,7 +157,7 @@ final class ColorOps {
      */
     static Mat affinePerChannel(Mat src, double[] scale, double[] offset) {
         int cn = src.channels();
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             boolean uniform = true;
             for (int c = 1; c < cn; c++) {
@@ -173,19 +175,19 @@ final class ColorOps {
             transform(src, dst, m, cn, cn + 1);
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }
 
     /** {@code Core.transform} with a {@code rows x cols} row-major matrix held in a pooled Mat. */
     static void transform(Mat src, Mat dst, float[] m, int rows, int cols) {
-        Mat mm = Mats.acquire(rows, cols, CvType.CV_32F);
+        Mat mm = MatPool.acquire(rows, cols, CvType.CV_32F);
         try {
             mm.put(0, 0, m);
             Core.transform(src, dst, mm);
         } finally {
-            Mats.recycle(mm);
+            MatPool.recycle(mm);
         }
     }
 
@@ -195,7 +197,7 @@ final class ColorOps {
      */
     static Mat colorMatrix(Mat src, double[] m3) {
         int cn = src.channels();
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             float[] m = new float[cn * cn];
             for (int r = 0; r < 3; r++) {
@@ -209,7 +211,7 @@ final class ColorOps {
             transform(src, dst, m, cn, cn);
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }
@@ -238,7 +240,7 @@ final class ColorOps {
         if (isU8(src)) {
             return applyTable(src, gammaTable(g));
         }
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             Core.max(src, Scalar.all(0), dst);
             Core.pow(dst, g, dst);
@@ -248,7 +250,7 @@ final class ColorOps {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }
@@ -307,20 +309,20 @@ final class ColorOps {
         if (cn == 1 || hueIsIdentity(turns, u8)) {
             return copy(src);
         }
-        Mat hsv = Mats.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 3));
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat hsv = MatPool.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 3));
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             Imgproc.cvtColor(src, hsv, Imgproc.COLOR_RGB2HSV);
             if (u8) {
-                Mat h = Mats.acquire(src.rows(), src.cols(), CvType.CV_8UC1);
-                Mat shifted = Mats.acquire(src.rows(), src.cols(), CvType.CV_8UC1);
+                Mat h = MatPool.acquire(src.rows(), src.cols(), CvType.CV_8UC1);
+                Mat shifted = MatPool.acquire(src.rows(), src.cols(), CvType.CV_8UC1);
                 try {
                     Core.extractChannel(hsv, h, 0);
                     lut(h, shifted, hueTable(turns));
                     Core.insertChannel(shifted, hsv, 0);
                 } finally {
-                    Mats.recycle(h);
-                    Mats.recycle(shifted);
+                    MatPool.recycle(h);
+                    MatPool.recycle(shifted);
                 }
             } else {
                 // H in degrees [0, 360); add a non-negative shift, HSV2RGB wraps values up to 720.
@@ -333,21 +335,21 @@ final class ColorOps {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         } finally {
-            Mats.recycle(hsv);
+            MatPool.recycle(hsv);
         }
     }
 
     /** Copies channel 3 of {@code src} into channel 3 of {@code dst} (both 4-channel, same size and depth). */
     static void copyAlpha(Mat src, Mat dst) {
-        Mat alpha = Mats.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
+        Mat alpha = MatPool.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
         try {
             Core.extractChannel(src, alpha, 3);
             Core.insertChannel(alpha, dst, 3);
         } finally {
-            Mats.recycle(alpha);
+            MatPool.recycle(alpha);
         }
     }
 }

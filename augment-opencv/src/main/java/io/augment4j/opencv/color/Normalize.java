@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Image;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.NoParams;
@@ -76,17 +78,17 @@ public final class Normalize extends OpenCvTransform<NoParams> {
                     + " std values do not fit a " + cn + "-channel image");
         }
         if (src.depth() == CvType.CV_8U) {
-            Mat dst = Mats.acquire(src.rows(), src.cols(), CvType.CV_32FC(cn));
-            Mat lut = Mats.acquire(1, 256, CvType.CV_32FC(cn));
+            Mat dst = MatPool.acquire(src.rows(), src.cols(), CvType.CV_32FC(cn));
+            Mat lut = MatPool.acquire(1, 256, CvType.CV_32FC(cn));
             try {
                 lut.put(0, 0, tables[cn]);
                 Core.LUT(src, lut, dst);
                 return dst;
             } catch (RuntimeException e) {
-                Mats.recycle(dst);
+                MatPool.recycle(dst);
                 throw e;
             } finally {
-                Mats.recycle(lut);
+                MatPool.recycle(lut);
             }
         }
         double[] scale = new double[cn];

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Image;
 import io.augment4j.api.PixelType;
 import io.augment4j.api.Rng;
@@ -58,7 +60,7 @@ public final class RgbShift extends OpenCvTransform<RgbShift.Shift> {
         if (d[0] == 0 && d[1] == 0 && d[2] == 0) {
             return ColorOps.copy(src);
         }
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             if (!u8) {
                 Core.add(src, new Scalar(d[0], d[1], d[2], 0), dst);
@@ -80,7 +82,7 @@ public final class RgbShift extends OpenCvTransform<RgbShift.Shift> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

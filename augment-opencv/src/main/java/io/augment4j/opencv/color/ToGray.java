@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.NoParams;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
@@ -37,17 +39,17 @@ public final class ToGray extends OpenCvTransform<NoParams> {
             return ColorOps.copy(src);
         }
         int toGray = cn == 4 ? Imgproc.COLOR_RGBA2GRAY : Imgproc.COLOR_RGB2GRAY;
-        Mat gray = Mats.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
+        Mat gray = MatPool.acquire(src.rows(), src.cols(), CvType.makeType(src.depth(), 1));
         if (!keepChannels) {
             try {
                 Imgproc.cvtColor(src, gray, toGray);
                 return gray;
             } catch (RuntimeException e) {
-                Mats.recycle(gray);
+                MatPool.recycle(gray);
                 throw e;
             }
         }
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             Imgproc.cvtColor(src, gray, toGray);
             Imgproc.cvtColor(gray, dst, cn == 4 ? Imgproc.COLOR_GRAY2RGBA : Imgproc.COLOR_GRAY2RGB);
@@ -56,10 +58,10 @@ public final class ToGray extends OpenCvTransform<NoParams> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         } finally {
-            Mats.recycle(gray);
+            MatPool.recycle(gray);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Image;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.Rng;
@@ -56,7 +58,7 @@ public final class Cutout extends OpenCvTransform<Cutout.Holes> {
 
     @Override
     protected Mat process(Mat src, Holes p) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             src.copyTo(dst);
             if (p.height() > 0 && p.width() > 0) {
@@ -67,7 +69,7 @@ public final class Cutout extends OpenCvTransform<Cutout.Holes> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

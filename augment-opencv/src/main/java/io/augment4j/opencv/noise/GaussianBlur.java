@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
@@ -38,7 +40,7 @@ public final class GaussianBlur extends OpenCvTransform<GaussianBlur.Blur> {
 
     @Override
     protected Mat process(Mat src, Blur p) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             if (ksize == 1) {
                 src.copyTo(dst);
@@ -47,7 +49,7 @@ public final class GaussianBlur extends OpenCvTransform<GaussianBlur.Blur> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
@@ -40,7 +42,7 @@ public final class GaussianNoise extends OpenCvTransform<GaussianNoise.Noise> {
 
     @Override
     protected Mat process(Mat src, Noise p) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             if (p.sigma() == 0 && mean == 0) {
                 src.copyTo(dst);
@@ -62,7 +64,7 @@ public final class GaussianNoise extends OpenCvTransform<GaussianNoise.Noise> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

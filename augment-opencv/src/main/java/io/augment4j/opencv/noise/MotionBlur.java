@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
@@ -54,17 +56,17 @@ public final class MotionBlur extends OpenCvTransform<MotionBlur.Motion> {
 
     @Override
     protected Mat process(Mat src, Motion p) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
-        Mat ker = Mats.acquire(ksize, ksize, CvType.CV_32F);
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
+        Mat ker = MatPool.acquire(ksize, ksize, CvType.CV_32F);
         try {
             kernel(ker, ksize, p.angle());
             Imgproc.filter2D(src, dst, -1, ker, new Point(-1, -1), 0, Core.BORDER_REFLECT_101);
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         } finally {
-            Mats.recycle(ker);
+            MatPool.recycle(ker);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Image;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
@@ -59,7 +61,7 @@ public final class RandomErasing extends OpenCvTransform<RandomErasing.Region> {
 
     @Override
     protected Mat process(Mat src, Region r) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             src.copyTo(dst);
             if (r.height() > 0 && r.width() > 0) {
@@ -67,7 +69,7 @@ public final class RandomErasing extends OpenCvTransform<RandomErasing.Region> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

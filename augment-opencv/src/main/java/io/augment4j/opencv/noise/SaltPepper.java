@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
@@ -37,7 +39,7 @@ public final class SaltPepper extends OpenCvTransform<SaltPepper.Noise> {
 
     @Override
     protected Mat process(Mat src, Noise p) {
-        Mat dst = Mats.acquire(src.rows(), src.cols(), src.type());
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         try {
             int pixels = src.rows() * src.cols();
             int count = (int) Math.rint(p.amount() * pixels);
@@ -75,7 +77,7 @@ public final class SaltPepper extends OpenCvTransform<SaltPepper.Noise> {
             }
             return dst;
         } catch (RuntimeException e) {
-            Mats.recycle(dst);
+            MatPool.recycle(dst);
             throw e;
         }
     }

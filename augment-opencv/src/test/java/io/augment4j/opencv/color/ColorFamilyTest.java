@@ -1,5 +1,7 @@
 package io.augment4j.opencv.color;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.ArrayImage;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.NoParams;
@@ -143,7 +145,7 @@ class ColorFamilyTest {
                     continue;
                 }
                 Fixtures.assertNoLeak(create(n, Map.of()), img, n.equals("color_jitter") ? 1000 : 200,
-                        Mats::outstanding);
+                        MatPool::outstandingOnThisThread);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.augment4j.opencv.noise;
 
+import io.augment4j.opencv.MatPool;
+
 import io.augment4j.api.ArrayImage;
 import io.augment4j.api.PixelType;
 import io.augment4j.api.Sample;
@@ -46,7 +48,7 @@ class NoiseFamilyTest {
             for (ArrayImage img : List.of(TestImages.photo(32, 32, 3), Fixtures.random(16, 16, 4, PixelType.UINT8, 1),
                     Fixtures.random(16, 16, 3, PixelType.FLOAT32, 2))) {
                 Fixtures.assertInputUntouched(t, img, 5);
-                Fixtures.assertNoLeak(t, img, 200, Mats::outstanding);
+                Fixtures.assertNoLeak(t, img, 200, MatPool::outstandingOnThisThread);
             }
         }
     }
