@@ -1,28 +1,23 @@
 package io.augment4j.opencv.crop;
 
-import io.augment4j.opencv.geometric.FusedWarp;
-import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.ImageFormatException;
-import io.augment4j.api.Sample;
-import io.augment4j.api.Target;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.opencv.MatPool;
-import io.augment4j.opencv.OpenCvTransform;
-import io.augment4j.opencv.geometric.MaskRider;
+import io.augment4j.opencv.geometric.GeometricTransform;
 import io.augment4j.opencv.geometric.WarpOptions;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Base of the crops: applies a {@link CropParams} box by a submatrix view that is copied (or resized directly) into
  * a pooled output Mat; the view header is released at once.
  */
-public abstract class CropTransform extends OpenCvTransform<CropParams> implements FusableWarp<CropParams> {
+public abstract class CropTransform extends GeometricTransform<CropParams> {
     protected final int interpolation;
 
     protected CropTransform(String name, int interpolation) {
@@ -31,23 +26,14 @@ public abstract class CropTransform extends OpenCvTransform<CropParams> implemen
     }
 
     @Override
-    protected Mat process(Mat src, CropParams p) {
-        return crop(src, p, interpolation);
+    protected Mat map(Mat src, CropParams p, boolean mask) {
+        return crop(src, p, mask ? Imgproc.INTER_NEAREST : interpolation);
     }
 
-    /**
-     * Image first (without the mask, whose old size the new image would not match), then the mask by the same
-     * geometry, nearest-neighbour (label 0 for a constant border).
-     */
+    /** Fused: this interpolation; the crop itself never reaches a border. */
     @Override
-    public Sample apply(Sample input, CropParams params) {
-        Sample out = super.apply(input.mask() == null ? input : input.withMask(null), params);
-        return MaskRider.follow(input, out, m -> crop(m, params, Imgproc.INTER_NEAREST));
-    }
-
-    @Override
-    public Set<Target> targets() {
-        return MaskRider.TARGETS;
+    protected WarpOptions fusedSettings() {
+        return new WarpOptions(interpolation, Core.BORDER_REFLECT_101, new double[] {0});
     }
 
     private Mat crop(Mat src, CropParams p, int interpolation) {
@@ -116,20 +102,4 @@ public abstract class CropTransform extends OpenCvTransform<CropParams> implemen
         return WarpOptions.interpolationCode(p.getString("interpolation"));
     }
 
-    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
-    @Override
-    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
-        checkInput(input.image());
-        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, settings());
-    }
-
-    @Override
-    public Object warpSettings() {
-        return settings();
-    }
-
-    /** Resampling settings when fused with other warps: this interpolation; the crop itself never reaches a border. */
-    private WarpOptions settings() {
-        return new WarpOptions(interpolation, org.opencv.core.Core.BORDER_REFLECT_101, new double[] {0});
-    }
 }

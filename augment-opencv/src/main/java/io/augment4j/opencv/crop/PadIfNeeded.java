@@ -1,16 +1,13 @@
 package io.augment4j.opencv.crop;
 
-import io.augment4j.opencv.geometric.FusedWarp;
-import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.Rng;
-import io.augment4j.api.Target;
 import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.ProjectiveParams;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
-import io.augment4j.opencv.OpenCvTransform;
+import io.augment4j.opencv.geometric.GeometricTransform;
 import io.augment4j.opencv.geometric.MaskRider;
 import io.augment4j.opencv.geometric.WarpOptions;
 import org.opencv.core.Core;
@@ -18,14 +15,13 @@ import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Pads an image smaller than {@code min_height x min_width} up to that size, keeping it centred (the odd pixel goes
  * to the bottom / right, as Albumentations' {@code PadIfNeeded}), with {@code copyMakeBorder}. Larger sides are left
  * as they are; an image that needs no padding is copied unchanged.
  */
-public final class PadIfNeeded extends OpenCvTransform<PadIfNeeded.Params> implements FusableWarp<PadIfNeeded.Params> {
+public final class PadIfNeeded extends GeometricTransform<PadIfNeeded.Params> {
     /**
      * The padding, in pixels per side.
      *
@@ -87,23 +83,14 @@ public final class PadIfNeeded extends OpenCvTransform<PadIfNeeded.Params> imple
     }
 
     @Override
-    protected Mat process(Mat src, Params p) {
-        return pad(src, p, options);
+    protected Mat map(Mat src, Params p, boolean mask) {
+        return pad(src, p, mask ? MaskRider.maskOptions(options) : options);
     }
 
-    /**
-     * Image first (without the mask, whose old size the new image would not match), then the mask by the same
-     * geometry, nearest-neighbour (label 0 for a constant border).
-     */
+    /** Padding is a whole-pixel shift, exact under linear interpolation: only the border and fill matter. */
     @Override
-    public Sample apply(Sample input, Params params) {
-        Sample out = super.apply(input.mask() == null ? input : input.withMask(null), params);
-        return MaskRider.follow(input, out, m -> pad(m, params, MaskRider.maskOptions(options)));
-    }
-
-    @Override
-    public Set<Target> targets() {
-        return MaskRider.TARGETS;
+    protected WarpOptions fusedSettings() {
+        return new WarpOptions(Imgproc.INTER_LINEAR, options.border(), options.fill());
     }
 
     private Mat pad(Mat src, Params p, WarpOptions options) {
@@ -128,20 +115,4 @@ public final class PadIfNeeded extends OpenCvTransform<PadIfNeeded.Params> imple
         return Params.class;
     }
 
-    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
-    @Override
-    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
-        checkInput(input.image());
-        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, settings());
-    }
-
-    @Override
-    public Object warpSettings() {
-        return settings();
-    }
-
-    /** Padding is a whole-pixel shift, exact under linear interpolation: only the border and fill matter. */
-    private WarpOptions settings() {
-        return new WarpOptions(Imgproc.INTER_LINEAR, options.border(), options.fill());
-    }
 }

@@ -1,30 +1,26 @@
 package io.augment4j.opencv.crop;
 
-import io.augment4j.opencv.geometric.FusedWarp;
-import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.Rng;
-import io.augment4j.api.Target;
 import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.ProjectiveParams;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
-import io.augment4j.opencv.OpenCvTransform;
-import io.augment4j.opencv.geometric.MaskRider;
+import io.augment4j.opencv.geometric.GeometricTransform;
 import io.augment4j.opencv.geometric.WarpOptions;
+import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Resizes to a fixed size ({@code cv2.resize}). A side given as 0 becomes {@code floor(scale x side)} (at least 1),
  * so {@code scale: 0.5} is the Python baseline's {@code resize} ({@code (W // 2, H // 2)}).
  */
-public final class Resize extends OpenCvTransform<Resize.Params> implements FusableWarp<Resize.Params> {
+public final class Resize extends GeometricTransform<Resize.Params> {
     /**
      * The resize, fixed by the input size.
      *
@@ -78,23 +74,14 @@ public final class Resize extends OpenCvTransform<Resize.Params> implements Fusa
     }
 
     @Override
-    protected Mat process(Mat src, Params p) {
-        return resize(src, p, interpolation);
+    protected Mat map(Mat src, Params p, boolean mask) {
+        return resize(src, p, mask ? Imgproc.INTER_NEAREST : interpolation);
     }
 
-    /**
-     * Image first (without the mask, whose old size the new image would not match), then the mask by the same
-     * geometry, nearest-neighbour (label 0 for a constant border).
-     */
+    /** Fused: this interpolation, edges as reflect-101. */
     @Override
-    public Sample apply(Sample input, Params params) {
-        Sample out = super.apply(input.mask() == null ? input : input.withMask(null), params);
-        return MaskRider.follow(input, out, m -> resize(m, params, Imgproc.INTER_NEAREST));
-    }
-
-    @Override
-    public Set<Target> targets() {
-        return MaskRider.TARGETS;
+    protected WarpOptions fusedSettings() {
+        return new WarpOptions(interpolation, Core.BORDER_REFLECT_101, new double[] {0});
     }
 
     private static Mat resize(Mat src, Params p, int interpolation) {
@@ -113,20 +100,4 @@ public final class Resize extends OpenCvTransform<Resize.Params> implements Fusa
         return Params.class;
     }
 
-    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
-    @Override
-    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
-        checkInput(input.image());
-        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, settings());
-    }
-
-    @Override
-    public Object warpSettings() {
-        return settings();
-    }
-
-    /** Resampling settings when fused with other warps: this interpolation; edges as reflect-101. */
-    private WarpOptions settings() {
-        return new WarpOptions(interpolation, org.opencv.core.Core.BORDER_REFLECT_101, new double[] {0});
-    }
 }

@@ -1,25 +1,21 @@
 package io.augment4j.opencv.geometric;
 
-import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
-import io.augment4j.api.Target;
 import io.augment4j.api.geometry.ProjectiveParams;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
-import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Mirrors the image horizontally, vertically or both (OpenCV {@code flip}). Nothing is random but {@code p}; the
  * parameter record only carries the image size so that it can state its matrix. A mask is flipped the same way.
  */
-public final class Flip extends OpenCvTransform<Flip.Params> implements FusableWarp<Flip.Params> {
+public final class Flip extends GeometricTransform<Flip.Params> {
     /**
      * The flip of one image.
      *
@@ -80,21 +76,18 @@ public final class Flip extends OpenCvTransform<Flip.Params> implements FusableW
         return new Params(axis, input.image().width(), input.image().height());
     }
 
+    /** Masks flip exactly like images: a flip moves whole pixels. */
     @Override
-    protected Mat process(Mat src, Params params) {
+    protected Mat map(Mat src, Params params, boolean mask) {
         Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
         Core.flip(src, dst, params.axis().code);
         return dst;
     }
 
+    /** A flip is exact under any interpolation: fused, it adopts its neighbours' settings. */
     @Override
-    protected Sample applyToRiders(Sample input, Sample output, Params params) {
-        return MaskRider.follow(input, output, m -> process(m, params));
-    }
-
-    @Override
-    public Set<Target> targets() {
-        return MaskRider.TARGETS;
+    protected WarpOptions fusedSettings() {
+        return null;
     }
 
     private static double[] flipMatrix(Axis axis, int width, int height) {
@@ -113,15 +106,4 @@ public final class Flip extends OpenCvTransform<Flip.Params> implements FusableW
         return Params.class;
     }
 
-    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
-    @Override
-    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
-        checkInput(input.image());
-        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, WarpOptions.DEFAULT);
-    }
-
-    @Override
-    public Object warpSettings() {
-        return null;
-    }
 }

@@ -1,18 +1,12 @@
 package io.augment4j.opencv.geometric;
 
-import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.ImageFormatException;
-import io.augment4j.api.Sample;
-import io.augment4j.api.Target;
 import io.augment4j.api.geometry.ProjectiveParams;
 import io.augment4j.opencv.MatPool;
-import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
-
-import java.util.Set;
 
 /**
  * Base of the transforms that are one matrix warp of the whole image (rotate, shear, affine, perspective): the
@@ -22,8 +16,7 @@ import java.util.Set;
  *
  * @param <P> the sampled parameter record
  */
-public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends OpenCvTransform<P>
-        implements FusableWarp<P> {
+public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends GeometricTransform<P> {
     /** A projective record that also says which input size it was sampled for. */
     public interface Sized extends ProjectiveParams {
         /** Width of the input the parameters were drawn for. */
@@ -49,24 +42,15 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Ope
     }
 
     @Override
-    protected Mat process(Mat src, P params) {
+    protected Mat map(Mat src, P params, boolean mask) {
         checkSize(name(), src, params.inputWidth(), params.inputHeight());
-        return warp(name(), src, params.matrix(), params.outputWidth(), params.outputHeight(), options);
-    }
-
-    /** Moves a mask along: the same matrix, nearest-neighbour, the same border with label 0. */
-    @Override
-    protected Sample applyToRiders(Sample input, Sample output, P params) {
-        return MaskRider.follow(input, output, m -> {
-            checkSize(name(), m, params.inputWidth(), params.inputHeight());
-            return warp(name(), m, params.matrix(), params.outputWidth(), params.outputHeight(),
-                    MaskRider.maskOptions(options));
-        });
+        return warp(name(), src, params.matrix(), params.outputWidth(), params.outputHeight(),
+                mask ? MaskRider.maskOptions(options) : options);
     }
 
     @Override
-    public Set<Target> targets() {
-        return MaskRider.TARGETS;
+    protected WarpOptions fusedSettings() {
+        return options;
     }
 
     /** Refuses parameters drawn for another image size. */
@@ -101,15 +85,4 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Ope
         }
     }
 
-    /** Part of a fused warp: the combined matrix, with this transform's resampling settings. */
-    @Override
-    public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
-        checkInput(input.image());
-        return FusedWarp.apply(name(), input, matrix, outWidth, outHeight, options);
-    }
-
-    @Override
-    public Object warpSettings() {
-        return options;
-    }
 }
