@@ -1,0 +1,140 @@
+package io.augment4j.cli;
+
+import io.augment4j.api.pipeline.PipelineSpec;
+import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.cli.batch.LocalBatchExecutor;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code aug apply}: batch augmentation of a folder tree, resumable, with a manifest for replay. */
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Augment every image under --in into --copies outputs under --out, keeping the folder layout.",
+                "Writes --out/manifest.jsonl (source, output and sampled parameters of every output) and",
+                "--out/aug-spec.yaml. Re-running the same command skips finished outputs, so an interrupted",
+                "run (Ctrl-C, kill, crash) resumes where it stopped; no half-written file is left in place.",
+                "Unreadable inputs are reported and skipped; the exit code is then 1.", ""},
+        footer = {"", "Example:",
+                "  aug apply --spec samples/specs/demo.yaml --in samples/images --out target/augmented --copies 4"})
+final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--spec", required = true, paramLabel = "SPEC",
+            description = "A YAML/JSON spec file, or an inline spec such as \"hflip(p=0.5) | rotate(limit=15)\".")
+    String specArg;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR", description = "Input folder (searched recursively).")
+    Path in;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "1",
+            description = "Outputs per input (default: ${DEFAULT-VALUE}).")
+    int copies;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed; overrides the spec's seed (default: the spec's, or 0).")
+    Long seed;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
+            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 256) {
+            throw new UsageException("--threads must be between 1 and 256, got " + t);
+        }
+        TransformRegistry registry = Registries.discover(err);
+        PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
+        ImageFiles.deleteTempFilesOnExit();
+        ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
+        ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec,
+                new ApplyRun.Options(in, out, copies, seed, maxPixels), new LocalBatchExecutor(t), progress).run();
+        s.warnings().forEach(w -> err.println("aug: warning: " + w));
+        stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
+                s.inputs(), s.written(), s.alreadyDone(), s.failures().size());
+        stdout.println("aug: outputs in " + out.toAbsolutePath().normalize() + ", manifest " + s.manifest());
+        if (!s.failures().isEmpty()) {
+            err.println("aug: " + s.failures().size() + " input(s) failed:");
+            s.failures().forEach(f -> err.println("  " + f));
+        }
+        return s.exitCode();
+    }
+
+    /** Messages only. */
+    private static class Messages implements ApplyRun.Progress {
+        final PrintWriter err;
+
+        Messages(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void message(String line) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    /** A progress bar on stderr (me.tongfei.progressbar); messages go above it. */
+    private static final class Bar extends Messages {
+        private ProgressBar bar;
+
+        Bar(PrintWriter err) {
+            super(err);
+        }
+
+        @Override
+        public synchronized void start(int inputs) {
+            PrintStream stream = System.err;
+            bar = new ProgressBarBuilder().setTaskName("aug apply").setInitialMax(inputs).setUnit(" img", 1)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(stream)).build();
+        }
+
+        @Override
+        public synchronized void step() {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public synchronized void message(String line) {
+            if (bar != null) {
+                System.err.print("\r\033[K");
+            }
+            super.message(line);
+        }
+
+        @Override
+        public synchronized void done() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

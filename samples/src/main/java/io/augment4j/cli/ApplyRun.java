@@ -1,0 +1,398 @@
+package io.augment4j.cli;
+
+import io.augment4j.api.AugmentException;
+import io.augment4j.api.Rng;
+import io.augment4j.api.Sample;
+import io.augment4j.api.pipeline.Applied;
+import io.augment4j.api.pipeline.Pipeline;
+import io.augment4j.api.pipeline.PipelineSpec;
+import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.api.spec.Specs;
+import io.augment4j.cli.batch.BatchExecutor;
+import io.augment4j.cli.batch.BatchTask;
+import io.augment4j.cli.batch.TaskListener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * One {@code aug apply} run: augments every image under an input folder into {@code copies} outputs under an output
+ * folder, keeping the relative layout, through a {@link BatchExecutor}.
+ *
+ * <ul>
+ *   <li><b>Deterministic.</b> Copy {@code k} of input {@code rel} uses the generator {@code Rng.of(seed, key(rel), k)}
+ *       with {@code key} a hash of the relative path: the same output whatever the thread count, order or re-run.
+ *   <li><b>Resumable.</b> Outputs are written to a temporary name and renamed into place; a manifest line is appended
+ *       (and flushed) once an input's outputs are in place. A re-run skips every output the manifest lists and that
+ *       exists, cuts off a torn manifest line, deletes left-over temporary files and redoes the rest; outputs that
+ *       were renamed but not yet recorded are simply made again, identically.
+ *   <li><b>Contained.</b> Output paths are resolved inside the output folder and checked again after symbolic links
+ *       are resolved.
+ *   <li><b>Robust.</b> An input that cannot be read is reported (file and reason) and skipped; the others go on.
+ * </ul>
+ *
+ * The spec used (with its effective seed) is saved as {@value #SPEC_FILE} in the output folder; {@code aug replay}
+ * reads it, and a re-run with a different spec into the same folder is refused.
+ */
+public final class ApplyRun {
+    /** The spec the outputs were made with, in the output folder. */
+    public static final String SPEC_FILE = "aug-spec.yaml";
+    /** The default manifest name, in the output folder. */
+    public static final String MANIFEST_FILE = "manifest.jsonl";
+
+    /**
+     * What to do.
+     *
+     * @param in input folder
+     * @param out output folder (created if missing)
+     * @param copies outputs per input, at least 1
+     * @param seed seed overriding the spec's, or null
+     * @param maxPixels pixel limit per input image
+     */
+    public record Options(Path in, Path out, int copies, Long seed, long maxPixels) {
+    }
+
+    /**
+     * What happened.
+     *
+     * @param inputs image files found
+     * @param written outputs written by this run
+     * @param alreadyDone outputs skipped because an earlier run finished them
+     * @param failures one message per input that failed (file and reason)
+     * @param warnings things skipped on purpose or repaired (symlink loops, a torn manifest line, ...)
+     * @param manifest the manifest file
+     */
+    public record Summary(int inputs, int written, int alreadyDone, List<String> failures, List<String> warnings,
+                          Path manifest) {
+        public int exitCode() {
+            return failures.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
+        }
+    }
+
+    /** Hears of progress; the command line shows a bar. Implementations must be thread-safe. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        /** The work is known: {@code inputs} inputs to process. */
+        default void start(int inputs) {
+        }
+
+        /** One input finished (or failed). */
+        default void step() {
+        }
+
+        /** A message to show without garbling the bar. */
+        default void message(String line) {
+        }
+
+        /** The run is over. */
+        default void done() {
+        }
+    }
+
+    private final TransformRegistry registry;
+    private final PipelineSpec spec;
+    private final Options options;
+    private final BatchExecutor executor;
+    private final Progress progress;
+
+    public ApplyRun(TransformRegistry registry, PipelineSpec spec, Options options, BatchExecutor executor,
+                    Progress progress) {
+        this.registry = registry;
+        this.spec = spec;
+        this.options = options;
+        this.executor = executor;
+        this.progress = progress;
+    }
+
+    /** Runs the batch. */
+    public Summary run() throws InterruptedException {
+        if (options.copies() < 1) {
+            throw new UsageException("--copies must be at least 1, got " + options.copies());
+        }
+        Path in = options.in().toAbsolutePath().normalize();
+        Path out = options.out().toAbsolutePath().normalize();
+        if (!Files.exists(in)) {
+            throw new UsageException("input folder " + in + " does not exist");
+        }
+        if (!Files.isDirectory(in)) {
+            throw new UsageException("--in " + in + " is not a folder");
+        }
+        prepareOutputFolder(in, out);
+
+        PipelineSpec effective = spec.withSeed(options.seed() != null ? options.seed()
+                : spec.seed() != null ? spec.seed() : 0L);
+        Pipeline pipeline = Pipeline.compile(effective, registry);
+        checkSpecFile(out, effective);
+
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        int cleaned = deleteTempFiles(out);
+        if (cleaned > 0) {
+            warnings.add(out + ": deleted " + cleaned + " half-written temporary file(s) left by an interrupted run");
+        }
+        InputTree.Listing listing;
+        try {
+            listing = InputTree.walk(in, out);
+        } catch (IOException e) {
+            throw new UsageException("cannot read input folder " + in + ": " + IoErrors.reason(e), e);
+        }
+        warnings.addAll(listing.warnings());
+        failures.addAll(listing.failures());
+
+        Path manifestFile = out.resolve(MANIFEST_FILE);
+        Manifest.Contents done = Manifest.read(manifestFile);
+        warnings.addAll(done.problems());
+        if (done.tornTail()) {
+            warnings.add(manifestFile + ": the last line was cut off by an interrupted run; it is dropped and "
+                    + "its output made again");
+        }
+
+        Context ctx = new Context(pipeline, effective.seed(), in, out, options.maxPixels());
+        List<ApplyTask> tasks = new ArrayList<>();
+        Set<String> claimed = new HashSet<>();
+        int alreadyDone = 0;
+        for (String rel : listing.files()) {
+            String source = in.resolve(rel).toString();
+            List<Integer> copies = new ArrayList<>();
+            List<String> outputs = new ArrayList<>();
+            for (int k = 0; k < options.copies(); k++) {
+                String output = outputName(rel, k, claimed);
+                Manifest.Entry e = done.entries().get(output);
+                if (e != null && e.source().equals(source) && e.copy() == k && e.seed() == effective.seed()
+                        && Files.isRegularFile(SafePaths.resolveInside(out, output))) {
+                    alreadyDone++;
+                    continue;
+                }
+                copies.add(k);
+                outputs.add(output);
+            }
+            if (!copies.isEmpty()) {
+                tasks.add(new ApplyTask(ctx, rel, copies, outputs));
+            }
+        }
+
+        AtomicInteger written = new AtomicInteger();
+        progress.start(tasks.size());
+        try (Manifest manifest = Manifest.openForAppend(manifestFile)) {
+            executor.run(tasks, new TaskListener<>() {
+                @Override
+                public void succeeded(BatchTask<TaskResult> task, TaskResult result) {
+                    result.entries().forEach(manifest::append);
+                    written.addAndGet(result.entries().size());
+                    result.notes().forEach(n -> progress.message("aug: note: " + n));
+                    progress.step();
+                }
+
+                @Override
+                public void failed(BatchTask<TaskResult> task, Exception error) {
+                    String msg = describeFailure((ApplyTask) task, error);
+                    failures.add(msg);
+                    progress.message("aug: skipped " + msg);
+                    progress.step();
+                }
+            });
+        } catch (IOException e) {
+            throw new UsageException("cannot close manifest " + manifestFile + ": " + IoErrors.reason(e), e);
+        } finally {
+            progress.done();
+        }
+        return new Summary(listing.files().size(), written.get(), alreadyDone, List.copyOf(failures),
+                List.copyOf(warnings), manifestFile);
+    }
+
+    private static String describeFailure(ApplyTask task, Exception e) {
+        if (e instanceof InputException ie) {
+            return ie.getMessage();
+        }
+        String where = task.ctx.in.resolve(task.rel).toString();
+        if (e instanceof AugmentException) {
+            return where + ": " + e.getMessage();
+        }
+        return where + ": internal error: " + e;
+    }
+
+    private static void prepareOutputFolder(Path in, Path out) {
+        try {
+            Path inReal = in.toRealPath();
+            if (Files.exists(out)) {
+                Path outReal = out.toRealPath();
+                if (outReal.equals(inReal) || inReal.startsWith(outReal)) {
+                    throw new UsageException("--out " + out + " must not be the input folder or contain it; "
+                            + "choose a separate folder");
+                }
+                if (!Files.isDirectory(outReal)) {
+                    throw new UsageException("--out " + out + " exists and is not a folder");
+                }
+            }
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot create output folder " + out + ": " + IoErrors.reason(e), e);
+        }
+        try {
+            Path probe = Files.createTempFile(out, ".aug-write-test", ImageFiles.TEMP_SUFFIX);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new UsageException("output folder " + out + " is not writable: " + IoErrors.reason(e), e);
+        }
+    }
+
+    private static void checkSpecFile(Path out, PipelineSpec effective) {
+        Path file = out.resolve(SPEC_FILE);
+        String want = Specs.toYaml(effective);
+        if (Files.exists(file)) {
+            String have = Specs.toYaml(Specs.read(file));
+            if (!have.equals(want)) {
+                throw new UsageException(out + " holds outputs of a different spec or seed (see " + file
+                        + "); use another --out folder, or delete that one to start over");
+            }
+            return;
+        }
+        Specs.write(effective, file);
+    }
+
+    private static int deleteTempFiles(Path out) {
+        int[] n = {0};
+        try (Stream<Path> s = Files.walk(out)) {
+            s.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(ImageFiles.TEMP_SUFFIX) && Files.isRegularFile(p);
+            }).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                    n[0]++;
+                } catch (IOException ignored) {
+                    // reported below as not cleaned: leave it
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // cleaning is best effort
+        }
+        return n[0];
+    }
+
+    /**
+     * The output path of copy {@code k} of {@code rel}: {@code dir/stem_aug<k>.<ext>}, keeping {@code .jpg}/{@code
+     * .jpeg}/{@code .png} and writing PNG for other formats; {@code claimed} resolves clashes (a.bmp and a.png).
+     */
+    static String outputName(String rel, int k, Set<String> claimed) {
+        int slash = rel.lastIndexOf('/');
+        String dir = slash < 0 ? "" : rel.substring(0, slash + 1);
+        String name = rel.substring(slash + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = dot <= 0 ? name : name.substring(0, dot);
+        String ext = dot <= 0 ? "" : name.substring(dot + 1);
+        String lower = ext.toLowerCase(java.util.Locale.ROOT);
+        String outExt = lower.equals("jpg") || lower.equals("jpeg") || lower.equals("png") ? ext : "png";
+        String candidate = dir + stem + "_aug" + k + "." + outExt;
+        if (!claimed.add(candidate.toLowerCase(java.util.Locale.ROOT))) {
+            candidate = dir + stem + "_" + lower + "_aug" + k + "." + outExt;
+            claimed.add(candidate.toLowerCase(java.util.Locale.ROOT));
+        }
+        return candidate;
+    }
+
+    /** The 64-bit key of a relative input path: the first 8 bytes of its SHA-256, stable across runs and JVMs. */
+    public static long key(String rel) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(rel.getBytes(StandardCharsets.UTF_8));
+            long k = 0;
+            for (int i = 0; i < 8; i++) {
+                k = (k << 8) | (d[i] & 0xFF);
+            }
+            return k;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The generator of copy {@code copy} of input {@code rel}. */
+    public static Rng rngFor(long seed, String rel, int copy) {
+        return Rng.of(seed, key(rel), copy);
+    }
+
+    /** What every task of a run shares. A cluster executor would rebuild it on each worker from the saved spec. */
+    static final class Context {
+        final Pipeline pipeline;
+        final long seed;
+        final Path in;
+        final Path out;
+        final long maxPixels;
+
+        Context(Pipeline pipeline, long seed, Path in, Path out, long maxPixels) {
+            this.pipeline = pipeline;
+            this.seed = seed;
+            this.in = in;
+            this.out = out;
+            this.maxPixels = maxPixels;
+        }
+    }
+
+    /**
+     * What one task produced.
+     *
+     * @param entries one manifest entry per output written
+     * @param notes remarks such as a 16-bit conversion
+     */
+    record TaskResult(List<Manifest.Entry> entries, List<String> notes) {
+    }
+
+    /** Augments one input into the copies it still lacks. */
+    static final class ApplyTask implements BatchTask<TaskResult> {
+        private static final long serialVersionUID = 1L;
+        final transient Context ctx;
+        final String rel;
+        final List<Integer> copies;
+        final List<String> outputs;
+
+        ApplyTask(Context ctx, String rel, List<Integer> copies, List<String> outputs) {
+            this.ctx = ctx;
+            this.rel = rel;
+            this.copies = List.copyOf(copies);
+            this.outputs = List.copyOf(outputs);
+        }
+
+        @Override
+        public String name() {
+            return rel;
+        }
+
+        @Override
+        public TaskResult call() {
+            Path source = ctx.in.resolve(rel);
+            ImageFiles.Decoded decoded = ImageFiles.read(source, ctx.maxPixels);
+            Sample sample = Sample.of(decoded.image());
+            List<String> notes = new ArrayList<>();
+            decoded.notes().forEach(n -> notes.add(source + ": " + n));
+            String keyHex = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(key(rel)).array());
+            List<Manifest.Entry> entries = new ArrayList<>();
+            for (int i = 0; i < copies.size(); i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                int k = copies.get(i);
+                String output = outputs.get(i);
+                Applied a = ctx.pipeline.applyRecorded(sample, rngFor(ctx.seed, rel, k));
+                Path target = SafePaths.resolveInside(ctx.out, output);
+                SafePaths.createParentInside(ctx.out, target);
+                ImageFiles.write(a.sample().image(), ImageFiles.formatFor(target), target);
+                entries.add(new Manifest.Entry(output, rel, source.toString(), k, ctx.seed, keyHex,
+                        ctx.pipeline.replayToJson(a.replay()), 0));
+            }
+            return new TaskResult(entries, notes);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.augment4j.cli;
+
+import io.augment4j.api.BufferedImages;
+import io.augment4j.api.Sample;
+import io.augment4j.api.pipeline.Applied;
+import io.augment4j.api.pipeline.Pipeline;
+import io.augment4j.api.registry.TransformRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+/** {@code aug preview}: the original and n augmented variants of one image on one labelled PNG sheet. */
+@Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write one PNG sheet of an image and N augmented variants, each labelled.",
+                "The original comes first (top left); each variant's label lists the transforms applied and the",
+                "parameters they sampled.", ""},
+        footer = {"", "Examples:",
+                "  aug preview --spec samples/specs/demo.yaml --image samples/images/chelsea.png --out target/preview.png",
+                "  aug preview --spec \"hflip(p=0.5) | rotate(limit=15) | invert(p=0.2)\" --image photo.jpg -n 8 --out sheet.png"})
+final class PreviewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--spec", required = true, paramLabel = "SPEC",
+            description = "A YAML/JSON spec file, or an inline spec such as \"hflip(p=0.5) | rotate(limit=15)\".")
+    String specArg;
+
+    @Option(names = "--image", required = true, paramLabel = "FILE", description = "The image to augment.")
+    Path image;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "aug-preview.png",
+            description = "Where to write the PNG sheet (default: ${DEFAULT-VALUE}); folders are created.")
+    Path out;
+
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "16",
+            description = "Number of variants (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed; overrides the spec's seed (default: the spec's, or 0).")
+    Long seed;
+
+    @Option(names = "--tile", paramLabel = "PX", defaultValue = "256",
+            description = "Thumbnail size in pixels (default: ${DEFAULT-VALUE}).")
+    int tile;
+
+    @Option(names = "--cols", paramLabel = "C", defaultValue = "0",
+            description = "Columns of the grid (default: near square).")
+    int cols;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
+            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (count < 1 || count > 1000) {
+            throw new UsageException("-n must be between 1 and 1000, got " + count);
+        }
+        if (tile < 32 || tile > 2048) {
+            throw new UsageException("--tile must be between 32 and 2048 pixels, got " + tile);
+        }
+        Timing timing = new Timing(err);
+        TransformRegistry registry = Registries.discover(err);
+        timing.mark("discover transforms (loads OpenCV)");
+        Pipeline pipeline = Pipeline.compile(SpecLoader.load(specArg, registry), registry);
+        if (seed != null) {
+            pipeline = pipeline.withSeed(seed);
+        }
+        Path target = out.toAbsolutePath().normalize();
+        prepareOutput(target);
+
+        timing.mark("spec + compile");
+        ImageFiles.Decoded decoded = ImageFiles.read(image, maxPixels);
+        timing.mark("decode image");
+        decoded.notes().forEach(n -> err.println("aug: note: " + image + ": " + n));
+        Sample sample = Sample.of(decoded.image());
+
+        List<PreviewSheet.Tile> tiles = new ArrayList<>();
+        String size = decoded.image().width() + "x" + decoded.image().height();
+        tiles.add(new PreviewSheet.Tile(BufferedImages.toBufferedImage(decoded.image()), "original " + size,
+                List.of(String.valueOf(image.getFileName()), decoded.image().channels() + " channels, seed "
+                        + pipeline.seed())));
+        final Pipeline pl = pipeline;
+        // variants in parallel; each depends only on its index, so the sheet is the same on any number of cores
+        List<PreviewSheet.Tile> variants = IntStream.range(0, count).parallel().mapToObj(i -> {
+            Applied a = pl.applyRecorded(sample, i);
+            String outSize = a.sample().image().width() + "x" + a.sample().image().height();
+            List<String> phrases = ReplayLabels.describe(a.replay());
+            return new PreviewSheet.Tile(BufferedImages.toBufferedImage(a.sample().image()),
+                    "#" + i + (outSize.equals(size) ? "" : "  " + outSize),
+                    phrases.isEmpty() ? List.of("(nothing applied)") : phrases);
+        }).toList();
+        tiles.addAll(variants);
+        timing.mark("augment " + count + " variants");
+        String header = "aug preview  |  " + describeSpec() + "  |  " + image.getFileName() + "  |  seed "
+                + pipeline.seed() + ", " + count + " variants";
+        BufferedImage sheet = PreviewSheet.render(header, tiles, tile, cols);
+        timing.mark("render sheet");
+        ImageFiles.write(sheet, "png", target, true);
+        timing.mark("encode + write PNG");
+        stdout.println("Preview sheet written to " + target + " (" + sheet.getWidth() + "x" + sheet.getHeight()
+                + " px: the original, top left, and " + count + " variants)");
+        return ExitCodes.OK;
+    }
+
+    private String describeSpec() {
+        String s = specArg.strip();
+        return s.length() <= 60 ? s : s.substring(0, 59) + "…";
+    }
+
+    static void prepareOutput(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + target + " is a folder; give a file name such as sheet.png");
+        }
+        Path dir = target.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("cannot create output folder " + dir + ": " + IoErrors.reason(e), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("output folder " + dir + " is not writable");
+        }
+    }
+}

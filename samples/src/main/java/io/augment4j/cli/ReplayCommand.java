@@ -1,0 +1,126 @@
+package io.augment4j.cli;
+
+import io.augment4j.api.Sample;
+import io.augment4j.api.pipeline.Pipeline;
+import io.augment4j.api.pipeline.PipelineSpec;
+import io.augment4j.api.pipeline.Replay;
+import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.api.spec.Specs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code aug replay}: re-creates one output of {@code aug apply} exactly, from its manifest entry. */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Re-create one output of 'aug apply' exactly, from the parameters its manifest entry recorded.",
+                "Without --out the output is written back to its place in the manifest's folder."},
+        footer = {"", "Example:",
+                "  aug replay --manifest target/augmented/manifest.jsonl --entry cats/a_aug0.png --check"})
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "The manifest of an 'aug apply' run.")
+    Path manifest;
+
+    @Option(names = "--entry", required = true, paramLabel = "OUTPUT",
+            description = "The output to re-create: its path as the manifest writes it (e.g. cats/a_aug0.png), "
+                    + "or the manifest line number.")
+    String entry;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of the output's own place.")
+    Path out;
+
+    @Option(names = "--check", description = "Do not write: compare the re-created output with the existing file; "
+            + "exit 1 if they differ.")
+    boolean check;
+
+    @Option(names = "--spec", paramLabel = "SPEC",
+            description = "The spec of the run (default: aug-spec.yaml beside the manifest).")
+    String specArg;
+
+    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
+            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path manifestFile = manifest.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new UsageException("manifest " + manifestFile + " does not exist");
+        }
+        Path root = manifestFile.getParent();
+        Manifest.Contents contents = Manifest.read(manifestFile);
+        Manifest.Entry e = find(contents, manifestFile);
+
+        TransformRegistry registry = Registries.discover(err);
+        PipelineSpec pipelineSpec = specArg != null ? SpecLoader.load(specArg, registry)
+                : Specs.read(root.resolve(ApplyRun.SPEC_FILE), registry);
+        Pipeline pipeline = Pipeline.compile(pipelineSpec, registry);
+        Replay replay = pipeline.replayFromJson(e.replay());
+
+        Path recorded = SafePaths.resolveInside(root, e.output());
+        Path target = out != null ? out.toAbsolutePath().normalize() : recorded;
+        ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels);
+        Sample result = pipeline.replay(Sample.of(decoded.image()), replay);
+        String format = ImageFiles.formatFor(recorded);
+
+        if (check) {
+            if (!Files.isRegularFile(recorded)) {
+                throw new UsageException("--check: " + recorded + " does not exist to compare with");
+            }
+            try {
+                Path tmp = Files.createTempFile("aug-replay", "." + ImageFiles.extension(recorded));
+                try {
+                    ImageFiles.write(result.image(), format, tmp);
+                    boolean same = Arrays.equals(Files.readAllBytes(tmp), Files.readAllBytes(recorded));
+                    stdout.println((same ? "identical: " : "DIFFERENT: ") + recorded + " re-created from line "
+                            + e.line() + " of " + manifestFile);
+                    return same ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ex) {
+                throw new UsageException("--check: cannot compare with " + recorded + ": " + IoErrors.reason(ex), ex);
+            }
+        }
+        if (out == null) {
+            SafePaths.createParentInside(root, target);
+        } else {
+            PreviewCommand.prepareOutput(target);
+        }
+        ImageFiles.write(result.image(), format, target);
+        stdout.println("re-created " + e.output() + " from " + e.source() + " -> " + target);
+        return ExitCodes.OK;
+    }
+
+    private Manifest.Entry find(Manifest.Contents contents, Path manifestFile) {
+        String wanted = entry.strip().replace('\\', '/');
+        Manifest.Entry e = contents.entries().get(wanted);
+        if (e != null) {
+            return e;
+        }
+        if (wanted.matches("#?\\d+")) {
+            int line = Integer.parseInt(wanted.replace("#", ""));
+            for (Manifest.Entry x : contents.entries().values()) {
+                if (x.line() == line) {
+                    return x;
+                }
+            }
+            throw new UsageException("line " + line + " of " + manifestFile + " is not a (current) manifest entry");
+        }
+        throw new UsageException("no entry for output '" + entry + "' in " + manifestFile + " ("
+                + contents.entries().size() + " entries; outputs are written relative to the manifest's folder, "
+                + "e.g. " + contents.entries().keySet().stream().findFirst().orElse("cats/a_aug0.png") + ")");
+    }
+}
