@@ -18,9 +18,10 @@ public final class OpenCvTransformProvider implements TransformProvider {
         return SPI_VERSION;
     }
 
+    /** Named without loading the native library, so listing transforms stays fast. */
     @Override
     public String displayName() {
-        return "augment4j built-in (OpenCV " + OpenCvRuntime.version() + ")";
+        return "augment4j built-in transforms (OpenCV 4.9.0)";
     }
 
     @Override
