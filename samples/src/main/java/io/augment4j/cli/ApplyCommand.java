@@ -66,7 +66,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (t < 1 || t > 256) {
             throw new UsageException("--threads must be between 1 and 256, got " + t);
         }
-        TransformRegistry registry = Registries.discover(err);
+        TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
         ImageFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);

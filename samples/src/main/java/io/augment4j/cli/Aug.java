@@ -36,6 +36,11 @@ public final class Aug implements Runnable {
             description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = {"Also load the transform plugins in every *.jar of this folder (repeatable).",
+                    "Plugins are code: name only folders you trust."})
+    java.util.List<java.nio.file.Path> pluginFolders = new java.util.ArrayList<>();
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command: one of list, describe, preview, apply, replay");

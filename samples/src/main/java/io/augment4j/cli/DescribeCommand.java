@@ -28,7 +28,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TransformRegistry registry = Registries.discover(spec.commandLine().getErr());
+        TransformRegistry registry = Registries.discover(spec, spec.commandLine().getErr());
         RegisteredTransform t = registry.get(name);
         out.println(t.name() + ": " + t.descriptor().doc());
         out.println("provider: " + t.provider().displayName() + " ("

@@ -29,7 +29,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TransformRegistry registry = Registries.discover(spec.commandLine().getErr());
+        TransformRegistry registry = Registries.discover(spec, spec.commandLine().getErr());
         if (namesOnly) {
             registry.names().forEach(out::println);
             return ExitCodes.OK;

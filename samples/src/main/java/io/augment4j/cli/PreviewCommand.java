@@ -73,7 +73,7 @@ final class PreviewCommand implements Callable<Integer> {
             throw new UsageException("--tile must be between 32 and 2048 pixels, got " + tile);
         }
         Timing timing = new Timing(err);
-        TransformRegistry registry = Registries.discover(err);
+        TransformRegistry registry = Registries.discover(spec, err);
         timing.mark("discover transforms (loads OpenCV)");
         Pipeline pipeline = Pipeline.compile(SpecLoader.load(specArg, registry), registry);
         if (seed != null) {

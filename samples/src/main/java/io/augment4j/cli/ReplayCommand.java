@@ -63,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         Manifest.Contents contents = Manifest.read(manifestFile);
         Manifest.Entry e = find(contents, manifestFile);
 
-        TransformRegistry registry = Registries.discover(err);
+        TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = specArg != null ? SpecLoader.load(specArg, registry)
                 : Specs.read(root.resolve(ApplyRun.SPEC_FILE), registry);
         Pipeline pipeline = Pipeline.compile(pipelineSpec, registry);
