@@ -18,7 +18,7 @@ command -v java >/dev/null 2>&1 || die "java not found; install a Java 17 (or ne
 stale() {
   [[ -f "$JAR" && -d "$LIB" ]] || return 0
   local newer
-  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
+  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/trainer" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
       "$ROOT/samples/src/main" \( -path '*/target' -o -path '*/src/test' \) -prune -o -type f -newer "$JAR" -print -quit \
       2>/dev/null || true)"
   [[ -n "$newer" ]]
@@ -47,7 +47,7 @@ fi
 # Start-up: C1 only (most work is native OpenCV or short) except for 'apply', whose Java loops profit from C2;
 # and a class-data-sharing archive of the classes a preview loads, made once after each build (a few seconds).
 JIT=(-XX:TieredStopAtLevel=1)
-[[ "${1:-}" == "apply" ]] && JIT=()
+case " $* " in *" apply "*|*" train "*|*" evaluate "*) JIT=() ;; esac
 JAVA=(java ${AUG_JAVA_OPTS:-} -Djava.awt.headless=true -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off)
 JSA="$TARGET/aug.jsa"
 if [[ ! -f "$JSA" || -n "$(find "$JAR" "$LIB" -newer "$JSA" -print -quit 2>/dev/null)" ]]; then

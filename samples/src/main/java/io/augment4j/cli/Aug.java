@@ -24,7 +24,7 @@ import java.io.OutputStreamWriter;
 @Command(name = "aug", mixinStandardHelpOptions = true, versionProvider = Aug.Version.class,
         description = "Image augmentation from the command line.",
         subcommands = {ListCommand.class, DescribeCommand.class, PreviewCommand.class, ApplyCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 internal error.",
                 "Start with:  aug list",
                 "        then aug preview --spec \"hflip(p=0.5) | rotate(limit=15)\" --image IMG --out sheet.png"})
@@ -43,11 +43,16 @@ public final class Aug implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: one of list, describe, preview, apply, replay");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: one of list, describe, preview, apply, replay, train, evaluate");
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // The PyTorch engine loads from the bundled native jar; never download at run time.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(out, err, args);
