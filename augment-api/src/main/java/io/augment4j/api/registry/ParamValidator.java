@@ -3,6 +3,7 @@ package io.augment4j.api.registry;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.api.spi.Range;
+import io.augment4j.api.spi.RangeScalar;
 import io.augment4j.api.spi.TransformDescriptor;
 
 import java.util.ArrayList;
@@ -83,12 +84,19 @@ public final class ParamValidator {
                 Range r;
                 if (v instanceof Number) {
                     double d = number(transform, s, v);
-                    if (d < 0) {
+                    if (s.scalar() == RangeScalar.EXACT) {
+                        r = new Range(d, d);
+                    } else if (d < 0) {
                         throw new ParameterException(transform, s.name(), "= " + show(v)
                                 + ": a single number means [center - v, center + v] and must not be negative; allowed: "
                                 + s.allowed());
+                    } else if (s.scalar() == RangeScalar.AROUND_CENTER_CLAMPED) {
+                        double lo = Math.max(s.min(), s.center() - d);
+                        double hi = Math.min(s.max(), s.center() + d);
+                        r = new Range(Math.min(lo, hi), hi);
+                    } else {
+                        r = new Range(s.center() - d, s.center() + d);
                     }
-                    r = new Range(s.center() - d, s.center() + d);
                 } else if (v instanceof List<?> list && list.size() == 2) {
                     double lo = number(transform, s, list.get(0));
                     double hi = number(transform, s, list.get(1));

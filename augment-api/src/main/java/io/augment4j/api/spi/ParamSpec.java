@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param center for {@link ParamType#RANGE}: a single number {@code v} means {@code [center - v, center + v]}
  * @param choices for {@link ParamType#CHOICE}: the allowed words; otherwise empty
  * @param doc one line saying what the parameter does
+ * @param scalar for {@link ParamType#RANGE}: what a single number means
  */
 public record ParamSpec(String name, ParamType type, Object defaultValue, double min, double max, double center,
-                        List<String> choices, String doc) {
+                        List<String> choices, String doc, RangeScalar scalar) {
     public ParamSpec {
+        Objects.requireNonNull(scalar, "scalar");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(doc, "doc");
@@ -45,23 +47,26 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
     /** A required or optional boolean. */
     public static ParamSpec ofBoolean(String name, Boolean defaultValue, String doc) {
         return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, 0, List.of(), doc);
+                Double.POSITIVE_INFINITY, 0, List.of(), doc,
+                RangeScalar.AROUND_CENTER);
     }
 
     /** A whole number in {@code [min, max]}. */
     public static ParamSpec ofInt(String name, Integer defaultValue, int min, int max, String doc) {
-        return new ParamSpec(name, ParamType.INT, defaultValue, min, max, 0, List.of(), doc);
+        return new ParamSpec(name, ParamType.INT, defaultValue, min, max, 0, List.of(), doc, RangeScalar.AROUND_CENTER);
     }
 
     /** A number in {@code [min, max]}. */
     public static ParamSpec ofDouble(String name, Double defaultValue, double min, double max, String doc) {
-        return new ParamSpec(name, ParamType.DOUBLE, defaultValue, min, max, 0, List.of(), doc);
+        return new ParamSpec(name, ParamType.DOUBLE, defaultValue, min, max, 0, List.of(), doc,
+                RangeScalar.AROUND_CENTER);
     }
 
     /** One of {@code choices}. */
     public static ParamSpec ofChoice(String name, String defaultValue, List<String> choices, String doc) {
         return new ParamSpec(name, ParamType.CHOICE, defaultValue, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, 0, choices, doc);
+                Double.POSITIVE_INFINITY, 0, choices, doc,
+                RangeScalar.AROUND_CENTER);
     }
 
     /** An interval within {@code [min, max]}; a single number {@code v} in a spec means {@code [-v, v]}. */
@@ -72,13 +77,22 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
     /** An interval within {@code [min, max]}; a single number {@code v} means {@code [center - v, center + v]}. */
     public static ParamSpec ofRange(String name, Range defaultValue, double min, double max, double center,
                                     String doc) {
-        return new ParamSpec(name, ParamType.RANGE, defaultValue, min, max, center, List.of(), doc);
+        return new ParamSpec(name, ParamType.RANGE, defaultValue, min, max, center, List.of(), doc,
+                RangeScalar.AROUND_CENTER);
     }
 
     /** A list of numbers each within {@code [min, max]}. */
     public static ParamSpec ofDoubles(String name, List<Double> defaultValue, double min, double max, String doc) {
         return new ParamSpec(name, ParamType.DOUBLES, defaultValue == null ? null : List.copyOf(defaultValue), min,
-                max, 0, List.of(), doc);
+                max, 0, List.of(), doc, RangeScalar.AROUND_CENTER);
+    }
+
+    /** This declaration with another meaning for a single number given to a range (see {@link RangeScalar}). */
+    public ParamSpec withScalar(RangeScalar meaning) {
+        if (type != ParamType.RANGE) {
+            throw new IllegalArgumentException("parameter '" + name + "' is not a range");
+        }
+        return new ParamSpec(name, type, defaultValue, min, max, center, choices, doc, meaning);
     }
 
     /** True when specs must give this parameter. */
@@ -93,9 +107,18 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, double
             case CHOICE -> "one of " + choices;
             case INT -> "a whole number in " + bounds();
             case DOUBLE -> "a number in " + bounds();
-            case RANGE -> "[lo, hi] with lo <= hi, both in " + bounds() + ", or one number v meaning "
-                    + (center == 0 ? "[-v, v]" : "[" + formatNumber(center) + " - v, " + formatNumber(center) + " + v]");
+            case RANGE -> "[lo, hi] with lo <= hi, both in " + bounds() + ", or one number v meaning " + scalarMeaning();
             case DOUBLES -> "a number or a list of numbers, each in " + bounds();
+        };
+    }
+
+    private String scalarMeaning() {
+        String lo = center == 0 ? "-v" : formatNumber(center) + " - v";
+        String hi = center == 0 ? "v" : formatNumber(center) + " + v";
+        return switch (scalar) {
+            case AROUND_CENTER -> "[" + lo + ", " + hi + "]";
+            case AROUND_CENTER_CLAMPED -> "[" + lo + ", " + hi + "] with the ends kept within " + bounds();
+            case EXACT -> "exactly v";
         };
     }
 

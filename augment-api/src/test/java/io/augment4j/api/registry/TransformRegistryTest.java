@@ -92,6 +92,19 @@ class TransformRegistryTest {
     }
 
     @Test
+    void aSingleNumberForARangeMeansWhatTheParameterDeclares() {
+        Params p = registry.validate("needs_all", Map.of("count", 1, "gain", 1.5, "sigma", 10));
+        assertEquals(new Range(0, 2.5), p.getRange("gain"), "clamped into [0, 10] as torchvision does");
+        assertEquals(new Range(10, 10), p.getRange("sigma"), "exactly v");
+        assertEquals(new Range(0.7, 1.3), registry.validate("needs_all", Map.of("count", 1, "gain", 0.3))
+                .getRange("gain"));
+        String allowed = registry.get("needs_all").descriptor().params().stream()
+                .filter(s -> s.name().equals("sigma")).findFirst().orElseThrow().allowed();
+        assertTrue(allowed.endsWith("or one number v meaning exactly v"), allowed);
+        assertParamError(Map.of("count", 1, "gain", List.of(-1, 2)), "gain", "out of range");
+    }
+
+    @Test
     void parameterErrorsNameTransformParameterValueAndAllowedRange() {
         assertParamError(Map.of(), "count", "is required");
         assertParamError(Map.of("count", 11), "count", "= 11 is out of range; allowed: a whole number in [1, 10]");

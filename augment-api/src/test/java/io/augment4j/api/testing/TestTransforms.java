@@ -41,7 +41,11 @@ public final class TestTransforms implements TransformProvider {
                                 ParamSpec.ofChoice("border", "constant", List.of("constant", "reflect"), "border mode"),
                                 ParamSpec.ofRange("angle", Range.symmetric(10), -180, 180, "angle range"),
                                 ParamSpec.ofRange("factor", new Range(1, 1), 0, 3, 1, "factor around 1"),
-                                ParamSpec.ofDoubles("mean", List.of(0.5), 0, 1, "per-channel mean")),
+                                ParamSpec.ofDoubles("mean", List.of(0.5), 0, 1, "per-channel mean"),
+                                ParamSpec.ofRange("gain", new Range(0.8, 1.2), 0, 10, 1, "a factor, torchvision style")
+                                        .withScalar(io.augment4j.api.spi.RangeScalar.AROUND_CENTER_CLAMPED),
+                                ParamSpec.ofRange("sigma", new Range(5, 15), 0, 100, "a noise level")
+                                        .withScalar(io.augment4j.api.spi.RangeScalar.EXACT)),
                         p -> new Identity()),
                 TransformDescriptor.of("test_translate", "Shifts by whole pixels (a fusable warp).",
                         List.of(ParamSpec.ofInt("limit", 2, 0, 100, "largest shift"),

@@ -4,6 +4,7 @@ import io.augment4j.api.registry.ParameterException;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.api.spi.Range;
+import io.augment4j.api.spi.RangeScalar;
 import io.augment4j.api.spi.TransformDescriptor;
 
 import java.util.ArrayList;
@@ -15,8 +16,7 @@ import java.util.List;
  */
 public final class ColorTransforms {
     private static final double INF = Double.POSITIVE_INFINITY;
-    private static final String FACTOR_NOTE = "; a single v means [max(0, 1 - v), 1 + v] (a negative lower end is "
-            + "raised to 0, as torchvision does)";
+    private static final String FACTOR_NOTE = "; a single v means [max(0, 1 - v), 1 + v], as torchvision reads it";
     static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
     static final List<Double> IMAGENET_STD = List.of(0.229, 0.224, 0.225);
 
@@ -93,7 +93,8 @@ public final class ColorTransforms {
     }
 
     private static ParamSpec factorSpec(String name, String doc) {
-        return ParamSpec.ofRange(name, new Range(0.8, 1.2), -INF, INF, 1, doc + FACTOR_NOTE);
+        return ParamSpec.ofRange(name, new Range(0.8, 1.2), 0, INF, 1, doc + FACTOR_NOTE)
+                .withScalar(RangeScalar.AROUND_CENTER_CLAMPED);
     }
 
     private static ParamSpec hueSpec(String name, String doc) {
@@ -106,13 +107,9 @@ public final class ColorTransforms {
                         + "saturating); a single v means [-v, v]");
     }
 
-    /** A factor range with a negative lower end raised to 0; a negative upper end is refused. */
+    /** A factor range: the schema keeps it within [0, inf) (a single v reads as [max(0, 1 - v), 1 + v]). */
     static Range factor(Params p, String name) {
-        Range r = p.getRange(name);
-        if (r.hi() < 0) {
-            throw new ParameterException(p.transform(), name, "= " + r + ": factors must not be negative");
-        }
-        return r.lo() < 0 ? new Range(0, r.hi()) : r;
+        return p.getRange(name);
     }
 
     private static Normalize normalize(Params p) {

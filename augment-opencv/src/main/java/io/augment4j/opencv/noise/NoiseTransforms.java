@@ -4,6 +4,7 @@ import io.augment4j.api.registry.ParameterException;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.api.spi.Range;
+import io.augment4j.api.spi.RangeScalar;
 import io.augment4j.api.spi.TransformDescriptor;
 
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public final class NoiseTransforms {
         all.add(TransformDescriptor.of("gaussian_noise",
                 "Adds Gaussian noise N(mean, sigma) to every value (saturating for UINT8).",
                 List.of(ParamSpec.ofRange("sigma", new Range(5, 15), 0, INF, 0,
-                                "noise standard deviation in pixel-value units, drawn uniformly per image; [10, 10] for a fixed one"),
+                                "noise standard deviation in pixel-value units, drawn uniformly per image; one number: a fixed sigma")
+                                .withScalar(RangeScalar.EXACT),
                         ParamSpec.ofDouble("mean", 0.0, -INF, INF, "noise mean in pixel-value units"),
                         ParamSpec.ofBoolean("per_channel", true,
                                 "true: independent noise per channel (colour noise); false: one draw per pixel "
@@ -35,20 +37,23 @@ public final class NoiseTransforms {
         all.add(TransformDescriptor.of("salt_pepper",
                 "Sets a random fraction of pixels to white (salt) or black (pepper).",
                 List.of(ParamSpec.ofRange("amount", new Range(0.01, 0.06), 0, 1, 0,
-                                "fraction of pixels hit (drawn with replacement), drawn uniformly per image; [a, a] for a fixed one"),
+                                "fraction of pixels hit (drawn with replacement), drawn uniformly per image; one number: a fixed fraction")
+                                .withScalar(RangeScalar.EXACT),
                         ParamSpec.ofDouble("salt_vs_pepper", 0.5, 0, 1,
                                 "share of the hit pixels that become white (255); the rest become black (0)")),
                 p -> new SaltPepper("salt_pepper", p.getRange("amount"), p.getDouble("salt_vs_pepper"))));
         all.add(TransformDescriptor.of("speckle",
                 "Multiplies every value by 1 + n with n ~ N(0, sigma) (multiplicative noise).",
                 List.of(ParamSpec.ofRange("sigma", new Range(0.05, 0.15), 0, INF, 0,
-                        "relative noise standard deviation, drawn uniformly per image; [s, s] for a fixed one")),
+                        "relative noise standard deviation, drawn uniformly per image; one number: a fixed sigma")
+                        .withScalar(RangeScalar.EXACT)),
                 p -> new Speckle("speckle", p.getRange("sigma"))));
         all.add(TransformDescriptor.of("gaussian_blur",
                 "Blurs with a ksize x ksize Gaussian kernel of random sigma (border reflect_101).",
                 List.of(ParamSpec.ofInt("ksize", 5, 1, 255, "kernel side in pixels, odd"),
                         ParamSpec.ofRange("sigma", new Range(0.1, 2.0), 0, INF, 0,
-                                "Gaussian standard deviation in pixels, drawn uniformly; [s, s] for a fixed one (0: derived from ksize)")),
+                                "Gaussian standard deviation in pixels, drawn uniformly; one number: a fixed sigma (0: derived from ksize)")
+                                .withScalar(RangeScalar.EXACT)),
                 p -> new GaussianBlur("gaussian_blur", oddKsize(p), p.getRange("sigma"))));
         all.add(TransformDescriptor.of("motion_blur",
                 "Blurs along a line of ksize pixels through each pixel, at a random angle.",
