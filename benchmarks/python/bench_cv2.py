@@ -548,6 +548,9 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=1, help="cv2.setNumThreads (default 1)")
     ap.add_argument("--json", help="write results to this JSON file")
     ap.add_argument("--no-check", action="store_true", help="skip the sanity checks")
+    ap.add_argument("--save-input", metavar="PATTERN",
+                    help="also write each size's input image as a PNG to PATTERN %% size (e.g. in-%%d.png), "
+                         "so the Java benchmarks can time the very same pixels")
     args = ap.parse_args(argv)
 
     cv2.setNumThreads(args.threads)
@@ -559,6 +562,11 @@ def main(argv=None):
         raise SystemExit(f"unknown ops {unknown}; known: {', '.join(OPS)}")
 
     images = {s: (load_image(args.image, s) if args.image else synthetic_image(s)) for s in sizes}
+    if args.save_input:
+        for s in sizes:
+            path = args.save_input % s
+            if not cv2.imwrite(path, cv2.cvtColor(images[s], cv2.COLOR_RGB2BGR)):
+                raise SystemExit(f"cannot write {path}")
     if not args.no_check:
         for s in sizes:
             self_check(images[s])
