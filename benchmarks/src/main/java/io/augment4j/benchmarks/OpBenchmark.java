@@ -68,6 +68,9 @@ public class OpBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
+        // Single-threaded OpenCV, as the Python baseline (cv2.setNumThreads(1)): a fair one-core comparison.
+        io.augment4j.opencv.OpenCvRuntime.ensureLoaded();
+        org.opencv.core.Core.setNumThreads(1);
         pipeline = Pipeline.compile(BenchOps.get(op).pipelineSpec(size), TransformRegistry.discover());
         ArrayImage image = Inputs.load(input, size);
         heapInput = Sample.of(image);

@@ -49,6 +49,9 @@ public class PipelineBenchmark {
 
         @Setup(Level.Trial)
         public void setup() {
+            // Single-threaded OpenCV, as the Python baseline (cv2.setNumThreads(1)): a fair one-core comparison.
+            io.augment4j.opencv.OpenCvRuntime.ensureLoaded();
+            org.opencv.core.Core.setNumThreads(1);
             pipeline = Pipeline.compile(BenchOps.pipeline9(), TransformRegistry.discover(), fuse);
         }
     }
