@@ -1,0 +1,165 @@
+package io.augment4j.trainer.run;
+
+import io.augment4j.trainer.Json;
+import io.augment4j.trainer.config.TrainConfig;
+import io.augment4j.trainer.data.ImageSet;
+import io.augment4j.trainer.loop.Metrics;
+import io.augment4j.trainer.report.Diagnosis;
+import io.augment4j.trainer.split.Split;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes {@code report.md}: what was trained, how it went, what is wrong, what to try next. */
+final class ReportWriter {
+
+    private ReportWriter() {}
+
+    static String render(TrainConfig c, RunResult r, Split split, ImageSet all, int testFromData, String augSummary) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Training report: ").append(c.name()).append("\n\n");
+        sb.append("Run folder: `").append(r.runDir()).append("`\n\n");
+
+        sb.append("## Configuration\n\n| | |\n|---|---|\n");
+        row(sb, "data", c.data().type().name().toLowerCase(Locale.ROOT) + " "
+                + (c.data().trainImages() != null ? "`" + c.data().trainImages() + "`" : "`" + c.data().root() + "`")
+                + (c.data().limit() > 0 ? " (limit " + c.data().limit() + ")" : ""));
+        row(sb, "model", c.model().describe());
+        row(sb, "regularization", String.format(Locale.ROOT, "l2 %s (%s), l1 %s, dropout %s",
+                num(c.regularization().l2()), c.regularization().form().name().toLowerCase(Locale.ROOT),
+                num(c.regularization().l1()), dropouts(c)));
+        row(sb, "augmentation (train only)", augSummary);
+        row(sb, "optimizer", String.format(Locale.ROOT, "%s, learning rate %s",
+                c.optimizer().type().name().toLowerCase(Locale.ROOT), num(c.optimizer().learningRate())));
+        row(sb, "schedule", c.schedule().type().name().toLowerCase(Locale.ROOT)
+                + (c.schedule().warmup() > 0 ? ", warm-up " + c.schedule().warmup()
+                        + (c.schedule().perEpoch() ? " epochs" : " steps") : ""));
+        row(sb, "epochs / batch size", c.epochs() + " / " + c.batchSize());
+        row(sb, "early stopping", c.earlyStopping() == null ? "off"
+                : String.format(Locale.ROOT, "on %s, patience %d, restore best weights %s", c.earlyStopping().monitor(),
+                        c.earlyStopping().patience(), c.earlyStopping().restoreBestWeights()));
+        row(sb, "seed", Long.toString(c.seed()));
+        sb.append("\nThe full configuration, with every default filled in, is `config.yaml` in the run folder.\n\n");
+
+        sb.append("## Data\n\n| split | examples |\n|---|---:|\n");
+        sb.append("| train | ").append(split.train().length).append(" |\n");
+        sb.append("| validation | ").append(split.val().length).append(" |\n");
+        sb.append("| test | ").append(split.test().length).append(testFromData > 0 ? " (the dataset's own test set)"
+                : "").append(" |\n\n");
+        sb.append(String.format(Locale.ROOT, "%d images of %dx%d, %d channel(s), %d classes (%s). The split is"
+                        + " saved in `split.json`, the normalization (train-split statistics) in"
+                        + " `normalization.json`.%n%n", all.size(), all.height(), all.width(), all.channels(),
+                all.numClasses(), String.join(", ", all.classNames())));
+        if (!split.warnings().isEmpty()) {
+            sb.append("Split warnings:\n\n");
+            split.warnings().forEach(w -> sb.append("- ").append(w).append('\n'));
+            sb.append('\n');
+        }
+
+        sb.append("## Training\n\n");
+        sb.append(String.format(Locale.ROOT, "%d epoch(s) run. %s%n%n", r.history().size(),
+                r.stopReason() != null ? "Stopped early: " + r.stopReason() + "." : "All epochs ran."));
+        sb.append(String.format(Locale.ROOT, "The model keeps the weights of epoch %d%s.%n%n", r.bestEpoch(),
+                c.earlyStopping() != null && c.earlyStopping().restoreBestWeights()
+                        ? " (best " + c.earlyStopping().monitor() + ", restored)" : " (the last epoch)"));
+        sb.append("![learning curves](curves.png)\n\n");
+        sb.append("| epoch | train loss | train error | val loss | val error | lr | time (s) |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Map<String, Double>> rows = r.history().rows();
+        for (Map<String, Double> row : rows) {
+            int e = row.get("epoch").intValue();
+            String mark = (e == r.bestEpoch() ? " best" : "") + (e == r.stoppedEpoch() ? " stop" : "");
+            sb.append(String.format(Locale.ROOT, "| %d%s | %.4f | %.2f %% | %s | %s | %.3g | %.1f |%n", e, mark,
+                    row.get("loss"), 100 * (1 - row.get("accuracy")),
+                    row.containsKey("val_loss") ? String.format(Locale.ROOT, "%.4f", row.get("val_loss")) : "-",
+                    row.containsKey("val_accuracy")
+                            ? String.format(Locale.ROOT, "%.2f %%", 100 * (1 - row.get("val_accuracy"))) : "-",
+                    row.get("lr"), row.get("epoch_time_s")));
+        }
+        sb.append("\nTrain loss and error in this table are running averages during each epoch, with dropout and"
+                + " augmentation on; the figures below re-evaluate the final weights cleanly.\n\n");
+
+        sb.append("## Final errors\n\n| set | examples | loss | error | accuracy |\n|---|---:|---:|---:|---:|\n");
+        metricRow(sb, "train (clean pass, final weights)", r.train());
+        metricRow(sb, "validation", r.val());
+        sb.append('\n');
+
+        Diagnosis.Result d = r.diagnosis();
+        sb.append("## Diagnosis: ").append(d.verdict()).append("\n\n");
+        sb.append(String.format(Locale.ROOT,
+                "| quantity | value | threshold |%n|---|---:|---:|%n"
+                        + "| base error (human-level / optimal, configured) | %.2f %% | |%n"
+                        + "| train error | %.2f %% | |%n"
+                        + "| validation error | %.2f %% | |%n"
+                        + "| avoidable bias = train - base | %.2f points | high bias above %.1f points |%n"
+                        + "| variance = validation - train | %.2f points | high variance above %.1f points |%n%n",
+                100 * d.baseError(), 100 * d.trainError(), 100 * d.valError(), 100 * d.avoidableBias(),
+                100 * d.thresholds().bias(), 100 * d.variance(), 100 * d.thresholds().variance()));
+        sb.append(switch (d.verdict()) {
+            case HIGH_BIAS -> "The model does not fit the training data well enough (underfitting).";
+            case HIGH_VARIANCE -> "The model fits the training data much better than data it has not seen"
+                    + " (overfitting).";
+            case BOTH -> "The model underfits the training data and, on top of that, generalizes poorly.";
+            case NEITHER -> "Neither gap exceeds its threshold.";
+        }).append(" The verdict uses the train and validation errors only; the test set plays no part.\n\n");
+        sb.append("### Next steps\n\n");
+        for (String s : d.nextSteps()) {
+            if (s.startsWith("  ")) {
+                sb.append("   - ").append(s.strip()).append('\n');
+            } else {
+                sb.append("- ").append(s).append('\n');
+            }
+        }
+        sb.append('\n');
+
+        sb.append("## Test set (reported apart)\n\n");
+        if (r.test() == null) {
+            sb.append("No test set (split.test is 0 and the data has none).\n\n");
+        } else {
+            sb.append(String.format(Locale.ROOT, "Measured once, after training, with the final weights: **%.2f %%"
+                            + " accuracy** (error %.2f %%, loss %.4f) on %d examples. It was not used for early"
+                            + " stopping, model choice or the diagnosis.%n%n", 100 * r.test().accuracy(),
+                    100 * r.test().error(), r.test().loss(), r.test().examples()));
+        }
+
+        sb.append("## Files\n\n");
+        sb.append("- `config.yaml`: the effective configuration (resume reads it)\n");
+        sb.append("- `history.csv`, `history.json`: per-epoch metrics\n");
+        sb.append("- `curves.png`: loss and error curves\n");
+        sb.append("- `split.json`, `normalization.json`: the split and the input statistics\n");
+        sb.append("- `model/model.params`: the final model (weights, architecture, class names, normalization)\n");
+        sb.append("- `last.ckpt`: the last checkpoint\n");
+        sb.append("- `result.json`: the figures of this report, for scripts\n\n");
+        sb.append(String.format(Locale.ROOT, "Evaluate again, per class: `aug evaluate --model %s` (the test split"
+                + " of this run) or add `--data <folder of class sub-folders, or a training config>`.%n", r.runDir()));
+        return sb.toString();
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Json.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void row(StringBuilder sb, String k, String v) {
+        sb.append("| ").append(k).append(" | ").append(v).append(" |\n");
+    }
+
+    private static void metricRow(StringBuilder sb, String name, Metrics m) {
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.2f %% | %.2f %% |%n", name, m.examples(), m.loss(),
+                100 * m.error(), 100 * m.accuracy()));
+    }
+
+    private static String num(double v) {
+        return v == 0 ? "0" : new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toString();
+    }
+
+    private static String dropouts(TrainConfig c) {
+        StringBuilder sb = new StringBuilder();
+        c.model().conv().forEach(x -> sb.append(sb.length() > 0 ? "/" : "").append(num(x.dropout())));
+        c.model().dense().forEach(x -> sb.append(sb.length() > 0 ? "/" : "").append(num(x.dropout())));
+        return sb.length() == 0 ? "none" : sb + " (per layer)";
+    }
+}
