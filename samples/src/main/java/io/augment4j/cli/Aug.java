@@ -53,6 +53,12 @@ public final class Aug implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // DJL's start-up INFO lines (platform found, thread counts) are noise on a user's console.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "warn");
+            // On a machine without a GPU, DJL warns that it found none: expected, not a problem.
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = execute(out, err, args);
