@@ -53,6 +53,21 @@ public final class MatPool {
         return OUTSTANDING.get()[0];
     }
 
+    /**
+     * A pooled Mat of the given shape filled by {@code writer}; if the writer throws, the Mat goes back to the pool
+     * before the exception propagates, so a failing transform leaks nothing.
+     */
+    public static Mat produce(int rows, int cols, int type, java.util.function.Consumer<Mat> writer) {
+        Mat dst = acquire(rows, cols, type);
+        try {
+            writer.accept(dst);
+            return dst;
+        } catch (RuntimeException | Error e) {
+            recycle(dst);
+            throw e;
+        }
+    }
+
     /** Releases every pooled Mat of the calling thread. */
     public static void clearThread() {
         POOLS.get().clear();

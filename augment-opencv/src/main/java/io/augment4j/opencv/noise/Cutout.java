@@ -58,8 +58,7 @@ public final class Cutout extends OpenCvTransform<Cutout.Holes> {
 
     @Override
     protected Mat process(Mat src, Holes p) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             src.copyTo(dst);
             if (p.height() > 0 && p.width() > 0) {
                 var color = fill.scalar(src.channels());
@@ -67,11 +66,7 @@ public final class Cutout extends OpenCvTransform<Cutout.Holes> {
                     fillRect(name(), dst, p.ys()[i], p.xs()[i], p.height(), p.width(), color);
                 }
             }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+        });
     }
 
     /** Fills the rectangle exactly (a filled axis-aligned {@code rectangle}), refusing one outside the image. */

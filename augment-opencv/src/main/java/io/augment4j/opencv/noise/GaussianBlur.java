@@ -40,18 +40,13 @@ public final class GaussianBlur extends OpenCvTransform<GaussianBlur.Blur> {
 
     @Override
     protected Mat process(Mat src, Blur p) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             if (ksize == 1) {
                 src.copyTo(dst);
             } else {
                 Imgproc.GaussianBlur(src, dst, new Size(ksize, ksize), p.sigma(), p.sigma(), Core.BORDER_REFLECT_101);
             }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+        });
     }
 
     @Override

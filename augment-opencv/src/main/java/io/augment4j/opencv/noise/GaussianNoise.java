@@ -7,7 +7,6 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.api.spi.Range;
 import io.augment4j.opencv.OpenCvTransform;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 import java.util.EnumSet;
@@ -42,31 +41,16 @@ public final class GaussianNoise extends OpenCvTransform<GaussianNoise.Noise> {
 
     @Override
     protected Mat process(Mat src, Noise p) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             if (p.sigma() == 0 && mean == 0) {
                 src.copyTo(dst);
-                return dst;
+                return;
             }
-            int n = NoiseSource.values(src);
             int group = perChannel ? 1 : src.channels();
-            NoiseSource.Buffers buf = NoiseSource.buffers();
-            if (src.depth() == CvType.CV_8U) {
-                byte[] b = buf.bytes(n);
-                src.get(0, 0, b);
-                NoiseSource.addGaussian(b, n, p.seed(), (float) mean, (float) p.sigma(), group);
-                dst.put(0, 0, b);
-            } else {
-                float[] f = buf.floats(n);
-                src.get(0, 0, f);
-                NoiseSource.addGaussian(f, n, p.seed(), (float) mean, (float) p.sigma(), group);
-                dst.put(0, 0, f);
-            }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+            NoiseSource.rewrite(src, dst,
+                    (b, n) -> NoiseSource.addGaussian(b, n, p.seed(), (float) mean, (float) p.sigma(), group),
+                    (f, n) -> NoiseSource.addGaussian(f, n, p.seed(), (float) mean, (float) p.sigma(), group));
+        });
     }
 
     @Override

@@ -53,6 +53,31 @@ final class NoiseSource {
     }
 
     /** Number of values of a Mat ({@code rows * cols * channels}). */
+    /** Changes a run of values in place: the first {@code n} of {@code values}. */
+    interface ValueOp<A> {
+        void apply(A values, int n);
+    }
+
+    /**
+     * Reads {@code src} into this thread's buffer, lets {@code bytes} (UINT8) or {@code floats} (FLOAT32) change the
+     * values, and writes them to {@code dst}: the one pass over the pixels every noise transform makes.
+     */
+    static void rewrite(Mat src, Mat dst, ValueOp<byte[]> bytes, ValueOp<float[]> floats) {
+        int n = values(src);
+        Buffers buf = buffers();
+        if (src.depth() == org.opencv.core.CvType.CV_8U) {
+            byte[] b = buf.bytes(n);
+            src.get(0, 0, b);
+            bytes.apply(b, n);
+            dst.put(0, 0, b);
+        } else {
+            float[] f = buf.floats(n);
+            src.get(0, 0, f);
+            floats.apply(f, n);
+            dst.put(0, 0, f);
+        }
+    }
+
     static int values(Mat m) {
         return Math.toIntExact(m.total() * m.channels());
     }

@@ -61,17 +61,12 @@ public final class RandomErasing extends OpenCvTransform<RandomErasing.Region> {
 
     @Override
     protected Mat process(Mat src, Region r) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             src.copyTo(dst);
             if (r.height() > 0 && r.width() > 0) {
                 Cutout.fillRect(name(), dst, r.y(), r.x(), r.height(), r.width(), fill.scalar(src.channels()));
             }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+        });
     }
 
     @Override

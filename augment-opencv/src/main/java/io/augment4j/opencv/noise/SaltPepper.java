@@ -7,7 +7,6 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.api.spi.Range;
 import io.augment4j.opencv.OpenCvTransform;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 import java.util.EnumSet;
@@ -39,22 +38,17 @@ public final class SaltPepper extends OpenCvTransform<SaltPepper.Noise> {
 
     @Override
     protected Mat process(Mat src, Noise p) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             int pixels = src.rows() * src.cols();
             int count = (int) Math.rint(p.amount() * pixels);
             if (count == 0) {
                 src.copyTo(dst);
-                return dst;
+                return;
             }
             int salt = (int) Math.floor(count * saltVsPepper);
             int cn = src.channels();
             int ccn = Math.min(cn, 3);
-            int n = NoiseSource.values(src);
-            NoiseSource.Buffers buf = NoiseSource.buffers();
-            if (src.depth() == CvType.CV_8U) {
-                byte[] b = buf.bytes(n);
-                src.get(0, 0, b);
+            NoiseSource.rewrite(src, dst, (b, n) -> {
                 for (int k = 0; k < count; k++) {
                     int base = NoiseSource.uniformInt(p.seed(), k, pixels) * cn;
                     byte v = k < salt ? (byte) 255 : 0;
@@ -62,10 +56,7 @@ public final class SaltPepper extends OpenCvTransform<SaltPepper.Noise> {
                         b[base + c] = v;
                     }
                 }
-                dst.put(0, 0, b);
-            } else {
-                float[] f = buf.floats(n);
-                src.get(0, 0, f);
+            }, (f, n) -> {
                 for (int k = 0; k < count; k++) {
                     int base = NoiseSource.uniformInt(p.seed(), k, pixels) * cn;
                     float v = k < salt ? 255f : 0f;
@@ -73,13 +64,8 @@ public final class SaltPepper extends OpenCvTransform<SaltPepper.Noise> {
                         f[base + c] = v;
                     }
                 }
-                dst.put(0, 0, f);
-            }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+            });
+        });
     }
 
     @Override

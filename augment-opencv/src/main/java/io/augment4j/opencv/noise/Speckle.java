@@ -7,7 +7,6 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.api.spi.Range;
 import io.augment4j.opencv.OpenCvTransform;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 import java.util.EnumSet;
@@ -37,30 +36,15 @@ public final class Speckle extends OpenCvTransform<Speckle.Noise> {
 
     @Override
     protected Mat process(Mat src, Noise p) {
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try {
+        return MatPool.produce(src.rows(), src.cols(), src.type(), dst -> {
             if (p.sigma() == 0) {
                 src.copyTo(dst);
-                return dst;
+                return;
             }
-            int n = NoiseSource.values(src);
-            NoiseSource.Buffers buf = NoiseSource.buffers();
-            if (src.depth() == CvType.CV_8U) {
-                byte[] b = buf.bytes(n);
-                src.get(0, 0, b);
-                NoiseSource.multiplyGaussian(b, n, p.seed(), (float) p.sigma());
-                dst.put(0, 0, b);
-            } else {
-                float[] f = buf.floats(n);
-                src.get(0, 0, f);
-                NoiseSource.multiplyGaussian(f, n, p.seed(), (float) p.sigma());
-                dst.put(0, 0, f);
-            }
-            return dst;
-        } catch (RuntimeException e) {
-            MatPool.recycle(dst);
-            throw e;
-        }
+            NoiseSource.rewrite(src, dst,
+                    (b, n) -> NoiseSource.multiplyGaussian(b, n, p.seed(), (float) p.sigma()),
+                    (f, n) -> NoiseSource.multiplyGaussian(f, n, p.seed(), (float) p.sigma()));
+        });
     }
 
     @Override
