@@ -45,16 +45,6 @@ public final class Affine extends ProjectiveWarp<Affine.Params> {
             double oy = cy + translateY * inputHeight - (l10 * cx + l11 * cy);
             return Projective.affine(l00, l01, ox, l10, l11, oy);
         }
-
-        @Override
-        public int outputWidth() {
-            return inputWidth;
-        }
-
-        @Override
-        public int outputHeight() {
-            return inputHeight;
-        }
     }
 
     private final Range rotate;

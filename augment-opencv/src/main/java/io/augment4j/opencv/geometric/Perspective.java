@@ -31,16 +31,6 @@ public final class Perspective extends ProjectiveWarp<Perspective.Params> {
             double h = inputHeight - 1;
             return Projective.perspective(quad, new double[] {0, 0, w, 0, w, h, 0, h});
         }
-
-        @Override
-        public int outputWidth() {
-            return inputWidth;
-        }
-
-        @Override
-        public int outputHeight() {
-            return inputHeight;
-        }
     }
 
     private static final int[] INWARD = {1, 1, -1, 1, -1, -1, 1, -1};

@@ -24,6 +24,17 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
 
         /** Height of the input the parameters were drawn for. */
         int inputHeight();
+
+        /** These warps keep the image size. */
+        @Override
+        default int outputWidth() {
+            return inputWidth();
+        }
+
+        @Override
+        default int outputHeight() {
+            return inputHeight();
+        }
     }
 
     private static final ThreadLocal<Mat> AFFINE = ThreadLocal.withInitial(() -> new Mat(2, 3, CvType.CV_64F));

@@ -30,16 +30,6 @@ public final class Rotate extends ProjectiveWarp<Rotate.Params> {
         public double[] matrix() {
             return Projective.rotation((inputWidth - 1) * 0.5, (inputHeight - 1) * 0.5, angle, 1);
         }
-
-        @Override
-        public int outputWidth() {
-            return inputWidth;
-        }
-
-        @Override
-        public int outputHeight() {
-            return inputHeight;
-        }
     }
 
     private final Range limit;

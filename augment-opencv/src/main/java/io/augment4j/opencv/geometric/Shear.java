@@ -33,16 +33,6 @@ public final class Shear extends ProjectiveWarp<Shear.Params> {
             double cy = (inputHeight - 1) * 0.5;
             return Projective.affine(1, tx, -tx * cy, ty, 1, -ty * cx);
         }
-
-        @Override
-        public int outputWidth() {
-            return inputWidth;
-        }
-
-        @Override
-        public int outputHeight() {
-            return inputHeight;
-        }
     }
 
     private final Range x;
