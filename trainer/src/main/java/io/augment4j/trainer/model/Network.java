@@ -93,7 +93,7 @@ public final class Network implements AutoCloseable {
      * @return logits, (N, classes)
      */
     public NDArray forward(NDArray x, boolean training) {
-        return block.forward(store, new NDList(x), training).singletonOrThrow();
+        return block.forward(store, new NDList(ChannelsLast.view(x)), training).singletonOrThrow();
     }
 
     /** @return a heap copy of every parameter (including batch-norm running statistics) */
