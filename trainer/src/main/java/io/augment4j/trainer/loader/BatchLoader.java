@@ -109,7 +109,9 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     /**
-     * Starts serving one epoch. Only one epoch should be iterated at a time.
+     * Starts serving one epoch: the workers start on its first batches at once, so asking for
+     * the next epoch before validating the last one hides its start-up. Iterate one epoch at a
+     * time.
      *
      * @param epoch epoch number (drives shuffle and augmentation seeds)
      * @return the epoch's batches, in order
@@ -121,6 +123,12 @@ public final class BatchLoader implements AutoCloseable {
             private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
             private int submitted;
             private int taken;
+
+            {
+                if (pool != null) {
+                    fill();
+                }
+            }
 
             @Override
             public boolean hasNext() {

@@ -154,16 +154,22 @@ public final class Trainer {
                 BatchLoader val = new BatchLoader(data, split.val(), config.evalBatchSize(), false,
                         config.seed(), null, norm, config.workers(), config.prefetch())) {
             listeners.forEach(l -> l.onTrainBegin(ctx));
+            Iterator<Batch> batches = finished ? null : train.epoch(startEpoch);
             for (int epoch = startEpoch; epoch < config.epochs() && !finished; epoch++) {
                 for (TrainingListener l : listeners) {
                     l.onEpochBegin(ctx, epoch, train.numBatches());
                 }
                 long t0 = System.nanoTime();
                 long wait0 = train.waitNanos();
-                EpochTotals tot = trainEpoch(net, train, optimizer, schedule, epoch, step, listeners, ctx);
+                EpochTotals tot = trainEpoch(net, batches, train.numBatches(), optimizer, schedule,
+                        epoch, step, listeners, ctx);
                 step += tot.batches;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double waitSeconds = (train.waitNanos() - wait0) / 1e9;
+                if (epoch + 1 < config.epochs()) {
+                    // The workers prepare the next epoch's first batches while we validate.
+                    batches = train.epoch(epoch + 1);
+                }
                 Map<String, Double> logs = new LinkedHashMap<>();
                 logs.put("epoch", (double) (epoch + 1));
                 logs.put("loss", tot.loss / tot.examples);
@@ -216,7 +222,7 @@ public final class Trainer {
         double lastRate;
     }
 
-    private EpochTotals trainEpoch(Network net, BatchLoader loader, Optimizer optimizer,
+    private EpochTotals trainEpoch(Network net, Iterator<Batch> it, int numBatches, Optimizer optimizer,
             LearningRateSchedule schedule, int epoch, long firstStep, List<TrainingListener> listeners,
             Context ctx) {
         Engine engine = Engine.getInstance();
@@ -224,8 +230,6 @@ public final class Trainer {
         L2Form form = config.l2Form();
         EpochTotals tot = new EpochTotals();
         long start = System.nanoTime();
-        Iterator<Batch> it = loader.epoch(epoch);
-        int numBatches = loader.numBatches();
         for (int k = 0; it.hasNext(); k++) {
             Batch b = it.next();
             long step = firstStep + k;

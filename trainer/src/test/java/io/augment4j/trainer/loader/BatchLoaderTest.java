@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,27 @@ class BatchLoaderTest {
                 assertArrayEquals(serial.get(k).data(), parallel.get(k).data(), "batch " + k);
                 assertArrayEquals(serial.get(k).labels(), parallel.get(k).labels());
             }
+        }
+    }
+
+    @Test
+    void workersStartOnAnEpochAsSoonAsItIsAskedForAndStopAtThePrefetchLimit() throws Exception {
+        // 3 batches of 10 are prefetched; the trainer asks for the next epoch before validating,
+        // so those are ready by the time it takes the first one.
+        CountDownLatch prefetched = new CountDownLatch(30);
+        AtomicInteger built = new AtomicInteger();
+        ExampleAugmenter counting = (img, h, w, c, seed) -> {
+            built.incrementAndGet();
+            prefetched.countDown();
+            return img;
+        };
+        try (BatchLoader l = new BatchLoader(data, indices, 10, true, 99, counting,
+                Normalization.identity(2), 2, 3)) {
+            Iterator<Batch> it = l.epoch(0);
+            assertTrue(prefetched.await(30, TimeUnit.SECONDS), "the first 3 batches are built before next()");
+            Thread.sleep(200);
+            assertEquals(30, built.get(), "no more than the prefetch limit is built ahead");
+            assertEquals(10, it.next().size());
         }
     }
 

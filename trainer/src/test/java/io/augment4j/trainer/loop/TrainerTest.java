@@ -117,9 +117,13 @@ class TrainerTest {
             return img;
         };
         TrainingListener poisonAfterFirstEpoch = new TrainingListener() {
+            // After the first epoch's last step, once all its batches are built, and before the
+            // loader starts on the next epoch (it does so while the first is validated).
             @Override
-            public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
-                poison.set(true);
+            public void onBatchEnd(TrainingContext ctx, BatchStats stats) {
+                if (stats.epoch() == 0 && stats.batch() == stats.numBatches() - 1) {
+                    poison.set(true);
+                }
             }
         };
         Trainer t = new Trainer(MLP, TrainingFixture.config().outputDir(dir).build())
