@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDArray;
  * step). The values and the network's function are unchanged: only the memory order differs.
  * DJL has no memory-format API, so the order is set through a permuted view.
  */
-final class ChannelsLast {
+public final class ChannelsLast {
 
     private ChannelsLast() {}
 
@@ -22,7 +22,7 @@ final class ChannelsLast {
      * @return the same values, shape (N, C, H, W), channels-last strides; {@code x} itself when
      *     it is not 4-D
      */
-    static NDArray view(NDArray x) {
+    public static NDArray view(NDArray x) {
         long[] s = x.getShape().getShape();
         if (s.length != 4) {
             return x;
