@@ -1,7 +1,11 @@
 package io.augment4j.trainer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.Arrays;
 
 /**
@@ -38,6 +42,19 @@ public record HostTensor(long[] shape, float[] data) {
             throw new IllegalArgumentException("shape mismatch: stored " + Arrays.toString(shape)
                     + ", target " + target.getShape());
         }
-        target.set(data);
+        // Not target.set(float[]): DJL's native code for it enters a deprecated PyTorch mode that
+        // prints a warning on the user's console. An indexed copy writes the same values quietly;
+        // it is an in-place op on a weight, so it runs with autograd recording off.
+        boolean recording = JniUtils.isGradMode();
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            NDArray src = scratch.create(data, new Shape(shape));
+            if (src.getDataType() != target.getDataType()) {
+                src = src.toType(target.getDataType(), false);
+            }
+            JniUtils.setGradMode(false);
+            target.set(new NDIndex("..."), src);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
+import io.augment4j.trainer.HostTensor;
 import io.augment4j.trainer.Seeds;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -134,7 +135,7 @@ public final class ModelFactory {
             for (int k = 0; k < v.length; k++) {
                 v[k] = (float) (rnd.nextGaussian() * std);
             }
-            w.set(v);
+            new HostTensor(shape, v).copyInto(w);
         }
     }
 }
