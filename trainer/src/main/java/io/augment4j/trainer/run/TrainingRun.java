@@ -77,6 +77,8 @@ public final class TrainingRun {
 
     private final PrintStream out;
     private final Interruption interruption;
+    /** Held from the moment the run folder is known to be ours until the run returns. */
+    private RunFolderLock folderLock;
 
     private TrainingRun(PrintStream out, Interruption interruption) {
         this.out = out;
@@ -133,6 +135,16 @@ public final class TrainingRun {
     }
 
     private RunResult run(Path configFile, Path runDir, boolean resume) {
+        try {
+            return runLocked(configFile, runDir, resume);
+        } finally {
+            if (folderLock != null) {
+                folderLock.close();
+            }
+        }
+    }
+
+    private RunResult runLocked(Path configFile, Path runDir, boolean resume) {
         long t0 = System.nanoTime();
         TrainConfig cfg;
         Path dir;
@@ -149,6 +161,7 @@ public final class TrainingRun {
                 throw new RunException(dir + " is not a run folder (no " + CONFIG_FILE + "): start a run with"
                         + " aug train --config <file> first");
             }
+            folderLock = RunFolderLock.acquire(dir);
             cfg = ConfigLoader.load(saved);
             if (Checkpoint.exists(dir)) {
                 out.println("Resuming " + dir + " with its saved config, split and checkpoint.");
@@ -162,10 +175,7 @@ public final class TrainingRun {
             }
             cfg = ConfigLoader.load(configFile);
             dir = (runDir != null ? runDir : defaultDir(cfg)).toAbsolutePath().normalize();
-            if (Files.exists(dir.resolve(CONFIG_FILE)) || Checkpoint.exists(dir)) {
-                throw new RunException(dir + " already holds a run: continue it with aug train --resume " + dir
-                        + ", or choose another output folder");
-            }
+            requireNoRun(dir);
         }
 
         out.println("Loading data ...");
@@ -175,6 +185,13 @@ public final class TrainingRun {
             // Written only once the data and the split are good, so a failed start leaves no half run.
             try {
                 Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new RunException("cannot write to the run folder " + dir + ": " + e.getMessage(), e);
+            }
+            // Locked, then checked again: another run may have claimed the folder meanwhile.
+            folderLock = RunFolderLock.acquire(dir);
+            requireNoRun(dir);
+            try {
                 ReportWriter.write(dir.resolve(CONFIG_FILE), "# Effective configuration of this run (every default"
                         + " filled in).\n# aug train --resume reads it.\n" + ConfigLoader.toYaml(cfg));
             } catch (IOException e) {
@@ -253,6 +270,13 @@ public final class TrainingRun {
             }
             printSummary(r);
             return r;
+        }
+    }
+
+    private static void requireNoRun(Path dir) {
+        if (Files.exists(dir.resolve(CONFIG_FILE)) || Checkpoint.exists(dir)) {
+            throw new RunException(dir + " already holds a run: continue it with aug train --resume " + dir
+                    + ", or choose another output folder");
         }
     }
 
