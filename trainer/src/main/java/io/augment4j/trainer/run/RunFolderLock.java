@@ -24,12 +24,11 @@ final class RunFolderLock implements AutoCloseable {
     /** The lock file's name inside the run folder. */
     static final String FILE = ".lock";
 
+    /** Holds the lock for as long as it is open. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private RunFolderLock(FileChannel channel, FileLock lock) {
+    private RunFolderLock(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /**
@@ -63,7 +62,7 @@ final class RunFolderLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
                     .getBytes(StandardCharsets.US_ASCII)), 0);
-            return new RunFolderLock(ch, lock);
+            return new RunFolderLock(ch);
         } catch (IOException e) {
             try {
                 ch.close();
@@ -85,8 +84,7 @@ final class RunFolderLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            channel.close(); // releases the lock with it
         } catch (IOException ignored) {
             // the process keeps running; the system drops the lock when it ends anyway
         }
