@@ -1,7 +1,7 @@
 package io.augment4j.trainer;
 
 import io.augment4j.trainer.data.ArrayImageSet;
-import io.augment4j.trainer.loop.TrainingConfig;
+import io.augment4j.trainer.loop.LoopConfig;
 import io.augment4j.trainer.split.Split;
 import io.augment4j.trainer.split.SplitSpec;
 import io.augment4j.trainer.split.StratifiedSplitter;
@@ -18,8 +18,8 @@ public final class TrainingFixture {
     private TrainingFixture() {}
 
     /** @return a quiet, single-threaded-loader config for tests */
-    public static TrainingConfig.Builder config() {
-        return TrainingConfig.builder().epochs(3).batchSize(32).progressBar(false).workers(1).seed(5);
+    public static LoopConfig.Builder config() {
+        return LoopConfig.builder().epochs(3).batchSize(32).progressBar(false).workers(1).seed(5);
     }
 
     /** @return the largest absolute difference between two snapshots */

@@ -9,10 +9,10 @@ import io.augment4j.trainer.augment.PipelineAugmenter;
 import io.augment4j.trainer.data.ArrayImageSet;
 import io.augment4j.trainer.data.IdxFiles;
 import io.augment4j.trainer.loader.ExampleAugmenter;
-import io.augment4j.trainer.loop.Trainer;
-import io.augment4j.trainer.loop.TrainingConfig;
-import io.augment4j.trainer.loop.TrainingResult;
-import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.loop.TrainingLoop;
+import io.augment4j.trainer.loop.LoopConfig;
+import io.augment4j.trainer.loop.FitResult;
+import io.augment4j.trainer.model.ActivationType;
 import io.augment4j.trainer.model.CnnConfig;
 import io.augment4j.trainer.model.ConvLayer;
 import io.augment4j.trainer.model.DenseLayer;
@@ -96,11 +96,11 @@ public final class EpochBenchmark {
         Split split = StratifiedSplitter.split(data.labels(), SplitSpec.sizes(data.size() / 6, 0, 1));
         augmenterAlone(data, split.train());
 
-        ModelConfig mlp = MlpConfig.uniform(2, 256, Activation.RELU, 0.2, Regularization.l2(1e-4));
+        ModelConfig mlp = MlpConfig.uniform(2, 256, ActivationType.RELU, 0.2, Regularization.l2(1e-4));
         ModelConfig cnn = new CnnConfig(
                 List.of(new ConvLayer(16, 3, true, true, 0, Regularization.NONE),
                         new ConvLayer(32, 3, true, true, 0, Regularization.NONE)),
-                List.of(new DenseLayer(64, 0.3, Regularization.NONE)), Activation.RELU, Init.AUTO,
+                List.of(new DenseLayer(64, 0.3, Regularization.NONE)), ActivationType.RELU, Init.AUTO,
                 Regularization.NONE);
         System.out.printf(Locale.ROOT, "%-4s %-8s %10s %10s %10s %8s %9s %9s%n", "net", "augment",
                 "epoch_s", "wait_s", "wait_%", "ex/s", "val_acc", "workers");
@@ -108,10 +108,10 @@ public final class EpochBenchmark {
                 .sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
                 .filter(e -> nets.contains(e.getKey())).toList()) {
             for (boolean aug : new boolean[] {false, true}) {
-                TrainingConfig cfg = TrainingConfig.builder().epochs(epochs).batchSize(128)
+                LoopConfig cfg = LoopConfig.builder().epochs(epochs).batchSize(128)
                         .optimizer(OptimizerConfig.adam(1e-3)).workers(workers).prefetch(4)
                         .progressBar(false).seed(7).build();
-                TrainingResult r = new Trainer(net.getValue(), cfg)
+                FitResult r = new TrainingLoop(net.getValue(), cfg)
                         .fit(data, split, aug ? augmenter() : null);
                 r.model().close();
                 Map<String, Double> last = r.history().rows().get(r.history().size() - 1);

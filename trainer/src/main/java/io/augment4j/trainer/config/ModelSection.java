@@ -2,7 +2,7 @@ package io.augment4j.trainer.config;
 
 import static io.augment4j.trainer.config.InvalidField.check;
 
-import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.ActivationType;
 import io.augment4j.trainer.model.CnnConfig;
 import io.augment4j.trainer.model.ConvLayer;
 import io.augment4j.trainer.model.DenseLayer;
@@ -23,13 +23,13 @@ import java.util.List;
  * @param activation {@code relu}, {@code tanh} or {@code sigmoid}; default relu
  * @param init {@code auto} (He for relu, Xavier otherwise), {@code he} or {@code xavier}; default auto
  */
-public record ModelSection(List<ConvSection> conv, List<DenseSection> dense, Activation activation, Init init) {
+public record ModelSection(List<ConvSection> conv, List<DenseSection> dense, ActivationType activation, Init init) {
 
     /** Fills defaults. */
     public ModelSection {
         conv = conv == null ? List.of() : List.copyOf(conv);
         dense = dense == null ? List.of() : List.copyOf(dense);
-        activation = activation == null ? Activation.RELU : activation;
+        activation = activation == null ? ActivationType.RELU : activation;
         init = init == null ? Init.AUTO : init;
     }
 

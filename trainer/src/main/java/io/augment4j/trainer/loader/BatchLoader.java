@@ -116,11 +116,11 @@ public final class BatchLoader implements AutoCloseable {
      * @param epoch epoch number (drives shuffle and augmentation seeds)
      * @return the epoch's batches, in order
      */
-    public Iterator<Batch> epoch(int epoch) {
+    public Iterator<HostBatch> epoch(int epoch) {
         int[] order = order(epoch);
         int total = numBatches();
         return new Iterator<>() {
-            private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+            private final ArrayDeque<Future<HostBatch>> inFlight = new ArrayDeque<>();
             private int submitted;
             private int taken;
 
@@ -136,7 +136,7 @@ public final class BatchLoader implements AutoCloseable {
             }
 
             @Override
-            public Batch next() {
+            public HostBatch next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -146,7 +146,7 @@ public final class BatchLoader implements AutoCloseable {
                         return build(order, taken++, epoch);
                     }
                     fill();
-                    Batch b = inFlight.poll().get();
+                    HostBatch b = inFlight.poll().get();
                     taken++;
                     fill(); // refill at once so workers stay busy while the trainer computes
                     return b;
@@ -170,7 +170,7 @@ public final class BatchLoader implements AutoCloseable {
         };
     }
 
-    private Batch build(int[] order, int k, int epoch) {
+    private HostBatch build(int[] order, int k, int epoch) {
         int from = k * batchSize;
         int m = Math.min(batchSize, order.length - from);
         int h = data.height();
@@ -196,7 +196,7 @@ public final class BatchLoader implements AutoCloseable {
             labels[i] = data.label(ex);
             idx[i] = ex;
         }
-        return new Batch(out, labels, idx, m, c, h, w);
+        return new HostBatch(out, labels, idx, m, c, h, w);
     }
 
     @Override

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** One console progress bar per epoch with running loss, accuracy and examples/s. */
-public final class ProgressBarListener implements TrainingListener {
+public final class ProgressBarListener implements LoopListener {
 
     private ProgressBar bar;
 

@@ -4,7 +4,7 @@ import io.augment4j.trainer.HostTensor;
 import java.util.Map;
 
 /** A listener whose state goes into checkpoints, so a resumed run continues it exactly. */
-public interface StatefulListener extends TrainingListener {
+public interface StatefulListener extends LoopListener {
 
     /**
      * A listener's saved state.

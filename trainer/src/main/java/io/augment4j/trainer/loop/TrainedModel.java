@@ -9,7 +9,7 @@ import io.augment4j.trainer.Json;
 import io.augment4j.trainer.TensorFile;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.Normalization;
-import io.augment4j.trainer.loader.Batch;
+import io.augment4j.trainer.loader.HostBatch;
 import io.augment4j.trainer.loader.BatchLoader;
 import io.augment4j.trainer.model.ModelConfig;
 import io.augment4j.trainer.model.ModelFactory;
@@ -97,7 +97,7 @@ public final class TrainedModel implements AutoCloseable {
      * @param batchSize evaluation batch size
      * @return the metrics
      */
-    public Metrics evaluate(ImageSet data, int[] indices, int batchSize) {
+    public EvalMetrics evaluate(ImageSet data, int[] indices, int batchSize) {
         try (BatchLoader loader = new BatchLoader(data, indices, batchSize, false, 0, null,
                 normalization, 1, 2)) {
             return evaluate(network, loader);
@@ -105,14 +105,14 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /** Evaluates a network over one pass of a loader (used for validation every epoch). */
-    static Metrics evaluate(Network network, BatchLoader loader) {
+    static EvalMetrics evaluate(Network network, BatchLoader loader) {
         Loss lossFn = Loss.softmaxCrossEntropyLoss();
         double lossSum = 0;
         long correct = 0;
         int n = 0;
-        Iterator<Batch> it = loader.epoch(0);
+        Iterator<HostBatch> it = loader.epoch(0);
         while (it.hasNext()) {
-            Batch b = it.next();
+            HostBatch b = it.next();
             try (NDManager m = network.manager().newSubManager();
                     ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
                 NDArray x = m.create(b.data(), new Shape(b.size(), b.channels(), b.height(), b.width()));
@@ -123,7 +123,7 @@ public final class TrainedModel implements AutoCloseable {
                 n += b.size();
             }
         }
-        return n == 0 ? new Metrics(Double.NaN, Double.NaN, 0) : new Metrics(lossSum / n, (double) correct / n, n);
+        return n == 0 ? new EvalMetrics(Double.NaN, Double.NaN, 0) : new EvalMetrics(lossSum / n, (double) correct / n, n);
     }
 
     static int countCorrect(NDArray logits, long[] labels) {

@@ -9,7 +9,7 @@ public interface TrainingContext {
     Network network();
 
     /** @return the run's configuration */
-    TrainingConfig config();
+    LoopConfig config();
 
     /** @return metrics so far */
     History history();

@@ -12,14 +12,14 @@ import java.util.List;
  * @param outputRegularization penalty on the output layer
  */
 public record CnnConfig(
-        List<ConvLayer> conv, List<DenseLayer> dense, Activation activation, Init init,
+        List<ConvLayer> conv, List<DenseLayer> dense, ActivationType activation, Init init,
         Regularization outputRegularization) implements ModelConfig {
 
     /** Defaults: ReLU, AUTO init, no output penalty. */
     public CnnConfig {
         conv = List.copyOf(conv == null ? List.of() : conv);
         dense = List.copyOf(dense == null ? List.of() : dense);
-        activation = activation == null ? Activation.RELU : activation;
+        activation = activation == null ? ActivationType.RELU : activation;
         init = init == null ? Init.AUTO : init;
         outputRegularization = outputRegularization == null ? Regularization.NONE : outputRegularization;
     }

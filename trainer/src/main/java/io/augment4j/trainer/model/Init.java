@@ -28,7 +28,7 @@ public enum Init {
     }
 
     /** @param activation the network's activation @return this, or its default when AUTO */
-    public Init resolve(Activation activation) {
+    public Init resolve(ActivationType activation) {
         return this == AUTO ? activation.defaultInit() : this;
     }
 }

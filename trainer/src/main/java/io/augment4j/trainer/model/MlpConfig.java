@@ -12,13 +12,13 @@ import java.util.List;
  * @param outputRegularization penalty on the output layer
  */
 public record MlpConfig(
-        List<DenseLayer> hidden, Activation activation, Init init, Regularization outputRegularization)
+        List<DenseLayer> hidden, ActivationType activation, Init init, Regularization outputRegularization)
         implements ModelConfig {
 
     /** Defaults: ReLU, AUTO init, no output penalty. */
     public MlpConfig {
         hidden = List.copyOf(hidden == null ? List.of() : hidden);
-        activation = activation == null ? Activation.RELU : activation;
+        activation = activation == null ? ActivationType.RELU : activation;
         init = init == null ? Init.AUTO : init;
         outputRegularization = outputRegularization == null ? Regularization.NONE : outputRegularization;
     }
@@ -33,7 +33,7 @@ public record MlpConfig(
      * @param reg penalty on every layer
      * @return the config
      */
-    public static MlpConfig uniform(int layers, int units, Activation activation, double dropout,
+    public static MlpConfig uniform(int layers, int units, ActivationType activation, double dropout,
             Regularization reg) {
         List<DenseLayer> h = new ArrayList<>();
         for (int i = 0; i < layers; i++) {

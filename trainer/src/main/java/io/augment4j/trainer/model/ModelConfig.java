@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface ModelConfig permits MlpConfig, CnnConfig {
 
     /** @return hidden-layer activation */
-    Activation activation();
+    ActivationType activation();
 
     /** @return weight initialization (AUTO: from the activation) */
     Init init();

@@ -44,7 +44,7 @@ public final class ModelFactory {
         SequentialBlock net = new SequentialBlock();
         // The layer (block) whose "weight" parameter a penalty applies to.
         Map<Object, Regularization> penalties = new IdentityHashMap<>();
-        Activation act = config.activation();
+        ActivationType act = config.activation();
         if (config instanceof CnnConfig cnn) {
             for (ConvLayer c : cnn.conv()) {
                 Conv2d conv = Conv2d.builder()

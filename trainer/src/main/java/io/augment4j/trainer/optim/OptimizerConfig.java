@@ -45,12 +45,12 @@ public record OptimizerConfig(Type type, double learningRate, double beta1, doub
     }
 
     /** @return a fresh optimizer with empty state */
-    public Optimizer create() {
+    public ParameterOptimizer create() {
         return switch (type) {
-            case SGD -> new Sgd(0);
-            case SGD_MOMENTUM -> new Sgd((float) beta1);
-            case RMSPROP -> new RmsProp((float) beta1, (float) epsilon);
-            case ADAM -> new Adam((float) beta1, (float) beta2, (float) epsilon);
+            case SGD -> new SgdOptimizer(0);
+            case SGD_MOMENTUM -> new SgdOptimizer((float) beta1);
+            case RMSPROP -> new RmsPropOptimizer((float) beta1, (float) epsilon);
+            case ADAM -> new AdamOptimizer((float) beta1, (float) beta2, (float) epsilon);
         };
     }
 }

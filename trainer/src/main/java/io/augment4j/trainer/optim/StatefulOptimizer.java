@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Shared state bookkeeping: named buffers per parameter, zero-initialized on first use. */
-abstract class StatefulOptimizer implements Optimizer {
+abstract class StatefulOptimizer implements ParameterOptimizer {
 
     private final Map<String, NDArray> state = new LinkedHashMap<>();
 

@@ -12,7 +12,7 @@ import io.augment4j.trainer.config.TrainConfig;
 import io.augment4j.trainer.data.FolderImageSet;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.SubsetImageSet;
-import io.augment4j.trainer.loader.Batch;
+import io.augment4j.trainer.loader.HostBatch;
 import io.augment4j.trainer.loader.BatchLoader;
 import io.augment4j.trainer.loop.TrainedModel;
 import io.augment4j.trainer.split.Split;
@@ -137,9 +137,9 @@ public final class Evaluation {
         int n = 0;
         int[] all = IntStream.range(0, set.size()).toArray();
         try (BatchLoader loader = new BatchLoader(set, all, 256, false, 0, null, model.normalization(), 2, 2)) {
-            Iterator<Batch> it = loader.epoch(0);
+            Iterator<HostBatch> it = loader.epoch(0);
             while (it.hasNext()) {
-                Batch b = it.next();
+                HostBatch b = it.next();
                 try (NDManager m = model.network().manager().newSubManager(); NDScope scope = new NDScope()) {
                     NDArray x = m.create(b.data(), new Shape(b.size(), b.channels(), b.height(), b.width()));
                     NDArray y = m.create(b.labels());

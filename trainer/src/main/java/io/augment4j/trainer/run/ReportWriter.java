@@ -3,7 +3,7 @@ package io.augment4j.trainer.run;
 import io.augment4j.trainer.Json;
 import io.augment4j.trainer.config.TrainConfig;
 import io.augment4j.trainer.data.ImageSet;
-import io.augment4j.trainer.loop.Metrics;
+import io.augment4j.trainer.loop.EvalMetrics;
 import io.augment4j.trainer.report.Diagnosis;
 import io.augment4j.trainer.split.Split;
 import java.io.IOException;
@@ -146,7 +146,7 @@ final class ReportWriter {
         sb.append("| ").append(k).append(" | ").append(v).append(" |\n");
     }
 
-    private static void metricRow(StringBuilder sb, String name, Metrics m) {
+    private static void metricRow(StringBuilder sb, String name, EvalMetrics m) {
         sb.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.2f %% | %.2f %% |%n", name, m.examples(), m.loss(),
                 100 * m.error(), 100 * m.accuracy()));
     }

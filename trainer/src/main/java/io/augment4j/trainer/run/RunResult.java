@@ -1,7 +1,7 @@
 package io.augment4j.trainer.run;
 
 import io.augment4j.trainer.loop.History;
-import io.augment4j.trainer.loop.Metrics;
+import io.augment4j.trainer.loop.EvalMetrics;
 import io.augment4j.trainer.report.Diagnosis;
 import java.nio.file.Path;
 
@@ -19,7 +19,7 @@ import java.nio.file.Path;
  * @param stopReason why training ended early, or null
  * @param seconds wall time of this invocation
  */
-public record RunResult(Path runDir, History history, Metrics train, Metrics val, Metrics test,
+public record RunResult(Path runDir, History history, EvalMetrics train, EvalMetrics val, EvalMetrics test,
         Diagnosis.Result diagnosis, int bestEpoch, int stoppedEpoch, String stopReason, double seconds) {
 
     /** @return the path of report.md */

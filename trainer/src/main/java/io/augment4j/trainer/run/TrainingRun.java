@@ -15,14 +15,14 @@ import io.augment4j.trainer.loop.BatchStats;
 import io.augment4j.trainer.loop.Checkpoint;
 import io.augment4j.trainer.loop.EarlyStopping;
 import io.augment4j.trainer.loop.History;
-import io.augment4j.trainer.loop.Metrics;
+import io.augment4j.trainer.loop.EvalMetrics;
 import io.augment4j.trainer.loop.TrainedModel;
-import io.augment4j.trainer.loop.Trainer;
-import io.augment4j.trainer.loop.TrainingConfig;
+import io.augment4j.trainer.loop.TrainingLoop;
+import io.augment4j.trainer.loop.LoopConfig;
 import io.augment4j.trainer.loop.TrainingContext;
-import io.augment4j.trainer.loop.TrainingDivergedException;
-import io.augment4j.trainer.loop.TrainingListener;
-import io.augment4j.trainer.loop.TrainingResult;
+import io.augment4j.trainer.loop.DivergedException;
+import io.augment4j.trainer.loop.LoopListener;
+import io.augment4j.trainer.loop.FitResult;
 import io.augment4j.trainer.model.ModelConfig;
 import io.augment4j.trainer.report.Curves;
 import io.augment4j.trainer.report.Diagnosis;
@@ -216,7 +216,7 @@ public final class TrainingRun {
         ExampleAugmenter augmenter = augSpec == null ? null
                 : new PipelineAugmenter(Pipeline.compile(augSpec, ConfigLoader.registry()));
         int stepsPerEpoch = (split.train().length + cfg.batchSize() - 1) / cfg.batchSize();
-        TrainingConfig tc = TrainingConfig.builder()
+        LoopConfig tc = LoopConfig.builder()
                 .epochs(cfg.epochs()).batchSize(cfg.batchSize()).evalBatchSize(cfg.evalBatchSize())
                 .seed(cfg.seed()).optimizer(cfg.optimizer().toOptimizerConfig())
                 .schedule(cfg.schedule().toScheduleConfig(cfg.epochs(), stepsPerEpoch))
@@ -230,16 +230,16 @@ public final class TrainingRun {
                 cfg.optimizer().learningRate(), cfg.epochs(), stepsPerEpoch, cfg.batchSize());
         out.println("Run folder: " + dir + " (Ctrl-C saves and tells how to resume)");
 
-        TrainingResult result;
+        FitResult result;
         interruption.training = true;
         try {
-            result = new Trainer(model, tc)
+            result = new TrainingLoop(model, tc)
                     .addListener(new EpochPrinter(out))
                     .addListener(new StopListener(interruption))
                     .fit(data.all(), split, augmenter);
         } catch (StopSignal s) {
             throw interrupted(dir);
-        } catch (TrainingDivergedException e) {
+        } catch (DivergedException e) {
             throw new RunException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new RunException(e.getMessage() + ": " + e.getCause().getMessage(), e);
@@ -250,9 +250,9 @@ public final class TrainingRun {
         try (TrainedModel m = result.model()) {
             int evalBatch = tc.evalBatchSize();
             out.println("Evaluating the final model on the train and validation splits ...");
-            Metrics train = m.evaluate(data.all(), split.train(), evalBatch);
-            Metrics val = m.evaluate(data.all(), split.val(), evalBatch);
-            Metrics test = result.test();
+            EvalMetrics train = m.evaluate(data.all(), split.train(), evalBatch);
+            EvalMetrics val = m.evaluate(data.all(), split.val(), evalBatch);
+            EvalMetrics test = result.test();
             History h = result.history();
             int[] epochs = bestAndStopped(cfg, h, result.stopReason());
             Diagnosis.Result d = Diagnosis.diagnose(cfg.diagnosis().baseError(), train.error(), val.error(),
@@ -384,7 +384,7 @@ public final class TrainingRun {
         return m;
     }
 
-    private static Map<String, Object> metrics(Metrics x) {
+    private static Map<String, Object> metrics(EvalMetrics x) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("examples", x.examples());
         m.put("loss", x.loss());
@@ -472,7 +472,7 @@ public final class TrainingRun {
     }
 
     /** Stops the loop after the current batch once a stop was requested. */
-    private record StopListener(Interruption in) implements TrainingListener {
+    private record StopListener(Interruption in) implements LoopListener {
         @Override
         public void onBatchEnd(TrainingContext ctx, BatchStats stats) {
             if (in.requested.get()) {
@@ -489,7 +489,7 @@ public final class TrainingRun {
     }
 
     /** One line per epoch. */
-    private record EpochPrinter(PrintStream out) implements TrainingListener {
+    private record EpochPrinter(PrintStream out) implements LoopListener {
         @Override
         public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
             out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  error %6.2f %%  val_loss %.4f  val_error %6.2f %%"

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.ActivationType;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -145,6 +145,6 @@ class ConfigDocTest {
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         assertTrue(checked > 40, "checked " + checked);
-        assertEquals(Activation.RELU, new ModelSection(null, null, null, null).activation());
+        assertEquals(ActivationType.RELU, new ModelSection(null, null, null, null).activation());
     }
 }

@@ -22,7 +22,7 @@ class DjlImageDatasetTest {
         try (NDManager m = NDManager.newBaseManager();
                 BatchLoader ours = new BatchLoader(data, idx, 6, false, 0, null, n, 0, 1)) {
             Batch b = ds.getData(m).iterator().next();
-            io.augment4j.trainer.loader.Batch mine = ours.epoch(0).next();
+            io.augment4j.trainer.loader.HostBatch mine = ours.epoch(0).next();
             assertArrayEquals(mine.data(), b.getData().singletonOrThrow().toFloatArray(), 1e-6f);
             assertArrayEquals(mine.labels(), b.getLabels().singletonOrThrow().toLongArray());
             b.close();

@@ -23,10 +23,10 @@ class BatchLoaderTest {
     private final ArrayImageSet data = TinyData.bands(103, 3, 6, 2, 30, 1);
     private final int[] indices = IntStream.range(0, 103).filter(i -> i % 7 != 0).toArray();
 
-    private List<Batch> epoch(int workers, ExampleAugmenter aug, int epoch) {
+    private List<HostBatch> epoch(int workers, ExampleAugmenter aug, int epoch) {
         try (BatchLoader l = new BatchLoader(data, indices, 10, true, 99, aug,
                 Normalization.identity(2), workers, 3)) {
-            List<Batch> out = new ArrayList<>();
+            List<HostBatch> out = new ArrayList<>();
             l.epoch(epoch).forEachRemaining(out::add);
             return out;
         }
@@ -44,9 +44,9 @@ class BatchLoaderTest {
             }
             return flip.augment(img, h, w, c, seed);
         };
-        List<Batch> serial = epoch(0, jittery, 2);
+        List<HostBatch> serial = epoch(0, jittery, 2);
         for (int workers : new int[] {1, 4}) {
-            List<Batch> parallel = epoch(workers, jittery, 2);
+            List<HostBatch> parallel = epoch(workers, jittery, 2);
             assertEquals(serial.size(), parallel.size());
             for (int k = 0; k < serial.size(); k++) {
                 assertArrayEquals(serial.get(k).data(), parallel.get(k).data(), "batch " + k);
@@ -68,7 +68,7 @@ class BatchLoaderTest {
         };
         try (BatchLoader l = new BatchLoader(data, indices, 10, true, 99, counting,
                 Normalization.identity(2), 2, 3)) {
-            Iterator<Batch> it = l.epoch(0);
+            Iterator<HostBatch> it = l.epoch(0);
             assertTrue(prefetched.await(30, TimeUnit.SECONDS), "the first 3 batches are built before next()");
             Thread.sleep(200);
             assertEquals(30, built.get(), "no more than the prefetch limit is built ahead");
@@ -78,7 +78,7 @@ class BatchLoaderTest {
 
     @Test
     void everyExampleOncePerEpochInASeededOrder() {
-        List<Batch> e0 = epoch(2, null, 0);
+        List<HostBatch> e0 = epoch(2, null, 0);
         int[] seen = e0.stream().flatMapToInt(b -> Arrays.stream(b.indices())).sorted().toArray();
         assertArrayEquals(indices, seen);
         assertEquals(8, e0.get(e0.size() - 1).size(), "last batch is partial (88 examples)");
@@ -109,8 +109,8 @@ class BatchLoaderTest {
     void unshuffledLoaderKeepsOrderAndNormalizesToChw() {
         Normalization n = new Normalization(new float[] {10, 20}, new float[] {2, 4});
         try (BatchLoader l = new BatchLoader(data, indices, 50, false, 1, null, n, 1, 1)) {
-            Iterator<Batch> it = l.epoch(5);
-            Batch b = it.next();
+            Iterator<HostBatch> it = l.epoch(5);
+            HostBatch b = it.next();
             assertArrayEquals(Arrays.copyOf(indices, 50), b.indices());
             float[] hwc = new float[72];
             data.image(indices[0], hwc);

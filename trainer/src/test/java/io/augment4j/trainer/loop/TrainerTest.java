@@ -12,7 +12,7 @@ import io.augment4j.trainer.HostTensor;
 import io.augment4j.trainer.TinyData;
 import io.augment4j.trainer.TrainingFixture;
 import io.augment4j.trainer.loader.ExampleAugmenter;
-import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.model.ActivationType;
 import io.augment4j.trainer.model.CnnConfig;
 import io.augment4j.trainer.model.ConvLayer;
 import io.augment4j.trainer.model.DenseLayer;
@@ -38,10 +38,10 @@ class TrainerTest {
 
     /** Dropout, momentum, a schedule, augmentation and early stopping: all state matters. */
     private static final MlpConfig MLP = new MlpConfig(
-            List.of(new DenseLayer(24, 0.3, Regularization.l2(0.5))), Activation.RELU, Init.AUTO,
+            List.of(new DenseLayer(24, 0.3, Regularization.l2(0.5))), ActivationType.RELU, Init.AUTO,
             Regularization.NONE);
 
-    private static TrainingConfig.Builder stateful() {
+    private static LoopConfig.Builder stateful() {
         return TrainingFixture.config().epochs(4).workers(2)
                 .optimizer(OptimizerConfig.momentum(0.05, 0.9))
                 .schedule(new ScheduleConfig(ScheduleConfig.Type.COSINE, 0, 20, 0.1, 3, false))
@@ -51,7 +51,7 @@ class TrainerTest {
 
     @Test
     void trainsAndWritesHistoryCheckpointAndModel() throws IOException {
-        TrainingResult r = new Trainer(MLP, stateful().outputDir(dir).build())
+        FitResult r = new TrainingLoop(MLP, stateful().outputDir(dir).build())
                 .fit(DATA, SPLIT, TinyData.randomFlip());
         try (TrainedModel model = r.model()) {
             assertEquals(4, r.history().size());
@@ -80,12 +80,12 @@ class TrainerTest {
     void resumeAfterAKillReproducesTheUninterruptedRun() {
         Path full = dir.resolve("full");
         Path killed = dir.resolve("killed");
-        TrainingResult a = new Trainer(MLP, stateful().outputDir(full).build())
+        FitResult a = new TrainingLoop(MLP, stateful().outputDir(full).build())
                 .fit(DATA, SPLIT, TinyData.randomFlip());
         Map<String, HostTensor> expected = a.model().network().snapshot();
         a.model().close();
 
-        TrainingListener killer = new TrainingListener() {
+        LoopListener killer = new LoopListener() {
             @Override
             public void onEpochBegin(TrainingContext ctx, int epoch, int numBatches) {
                 if (epoch == 2) {
@@ -93,10 +93,10 @@ class TrainerTest {
                 }
             }
         };
-        Trainer first = new Trainer(MLP, stateful().outputDir(killed).build()).addListener(killer);
+        TrainingLoop first = new TrainingLoop(MLP, stateful().outputDir(killed).build()).addListener(killer);
         assertThrows(IllegalStateException.class, () -> first.fit(DATA, SPLIT, TinyData.randomFlip()));
 
-        TrainingResult b = new Trainer(MLP, stateful().outputDir(killed).build())
+        FitResult b = new TrainingLoop(MLP, stateful().outputDir(killed).build())
                 .fit(DATA, SPLIT, TinyData.randomFlip());
         try (TrainedModel model = b.model()) {
             double diff = TrainingFixture.maxDiff(expected, model.network().snapshot());
@@ -116,7 +116,7 @@ class TrainerTest {
             }
             return img;
         };
-        TrainingListener poisonAfterFirstEpoch = new TrainingListener() {
+        LoopListener poisonAfterFirstEpoch = new LoopListener() {
             // After the first epoch's last step, once all its batches are built, and before the
             // loader starts on the next epoch (it does so while the first is validated).
             @Override
@@ -126,10 +126,10 @@ class TrainerTest {
                 }
             }
         };
-        Trainer t = new Trainer(MLP, TrainingFixture.config().outputDir(dir).build())
+        TrainingLoop t = new TrainingLoop(MLP, TrainingFixture.config().outputDir(dir).build())
                 .addListener(poisonAfterFirstEpoch);
-        TrainingDivergedException e =
-                assertThrows(TrainingDivergedException.class, () -> t.fit(DATA, SPLIT, corrupt));
+        DivergedException e =
+                assertThrows(DivergedException.class, () -> t.fit(DATA, SPLIT, corrupt));
         assertTrue(e.getMessage().contains("loss is NaN at epoch 2, batch 1"), e.getMessage());
         assertTrue(e.getMessage().contains(Checkpoint.path(dir).toString()), e.getMessage());
         Checkpoint last = Checkpoint.load(dir);
@@ -142,16 +142,16 @@ class TrainerTest {
     void cnnWithBatchNormTrainsWithoutLeakingNdArrays() {
         CnnConfig cnn = new CnnConfig(
                 List.of(new ConvLayer(4, 3, true, true, 0.1, Regularization.l2(0.1))),
-                List.of(new DenseLayer(16, 0.2, Regularization.NONE)), Activation.RELU, Init.AUTO,
+                List.of(new DenseLayer(16, 0.2, Regularization.NONE)), ActivationType.RELU, Init.AUTO,
                 Regularization.NONE);
         List<Integer> live = new ArrayList<>();
-        TrainingListener counter = new TrainingListener() {
+        LoopListener counter = new LoopListener() {
             @Override
             public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
                 live.add(ctx.liveArrays());
             }
         };
-        TrainingResult r = new Trainer(cnn, TrainingFixture.config().epochs(5)
+        FitResult r = new TrainingLoop(cnn, TrainingFixture.config().epochs(5)
                 .optimizer(OptimizerConfig.adam(0.01)).build())
                 .addListener(counter).fit(DATA, SPLIT, null);
         r.model().close();
@@ -164,16 +164,16 @@ class TrainerTest {
     void earlyStoppingStopsOnAScriptedMetricAndRestoresTheBestWeights() {
         double[] script = {0.1, 0.9, 0.3, 0.2, 0.1, 0.05};
         List<Map<String, HostTensor>> weightsPerEpoch = new ArrayList<>();
-        TrainingListener scripted = new TrainingListener() {
+        LoopListener scripted = new LoopListener() {
             @Override
             public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
                 logs.put("score", script[epoch]);
                 weightsPerEpoch.add(ctx.network().snapshot());
             }
         };
-        EarlyStoppingListener es = new EarlyStoppingListener(new EarlyStoppingConfig(
+        EarlyStopper es = new EarlyStopper(new EarlyStoppingConfig(
                 "score", EarlyStoppingConfig.Mode.MAX, 0, 2, null, true, 0));
-        TrainingResult r = new Trainer(MLP, TrainingFixture.config().epochs(6).build())
+        FitResult r = new TrainingLoop(MLP, TrainingFixture.config().epochs(6).build())
                 .addListener(scripted).addListener(es).fit(DATA, SPLIT, null);
         try (TrainedModel model = r.model()) {
             assertEquals(4, r.history().size(), "stopped after epoch 4 (0-based 3)");

@@ -37,7 +37,7 @@ class CnnLayoutTest {
         CnnConfig cfg = new CnnConfig(
                 List.of(new ConvLayer(8, 3, true, true, 0, Regularization.NONE),
                         new ConvLayer(16, 3, false, true, 0, Regularization.NONE)),
-                List.of(new DenseLayer(12, 0, Regularization.NONE)), Activation.RELU, Init.AUTO,
+                List.of(new DenseLayer(12, 0, Regularization.NONE)), ActivationType.RELU, Init.AUTO,
                 Regularization.NONE);
         try (Network net = ModelFactory.build(cfg, channels, 12, 12, 5, 3);
                 NDManager m = net.manager().newSubManager()) {
@@ -51,8 +51,8 @@ class CnnLayoutTest {
 
     /** ModelFactory pools before the activation: the same values and the same gradients. */
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void maxPoolCommutesWithEveryActivation(Activation activation) {
+    @EnumSource(ActivationType.class)
+    void maxPoolCommutesWithEveryActivation(ActivationType activation) {
         Block act = activation.block();
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray z = m.randomNormal(new Shape(2, 3, 8, 8));

@@ -44,7 +44,7 @@ class DropoutTest {
 
     @Test
     void networkOutputsAreDeterministicInEvalAndRandomInTraining() {
-        MlpConfig cfg = MlpConfig.uniform(2, 32, Activation.RELU, 0.5, Regularization.NONE);
+        MlpConfig cfg = MlpConfig.uniform(2, 32, ActivationType.RELU, 0.5, Regularization.NONE);
         try (Network net = ModelFactory.build(cfg, 1, 4, 4, 3, 1);
                 NDManager m = net.manager().newSubManager()) {
             NDArray x = m.randomNormal(new Shape(8, 1, 4, 4));
@@ -59,8 +59,8 @@ class DropoutTest {
 
     @Test
     void initializationFollowsFanIn() {
-        MlpConfig relu = MlpConfig.uniform(1, 400, Activation.RELU, 0, Regularization.NONE);
-        MlpConfig tanh = MlpConfig.uniform(1, 400, Activation.TANH, 0, Regularization.NONE);
+        MlpConfig relu = MlpConfig.uniform(1, 400, ActivationType.RELU, 0, Regularization.NONE);
+        MlpConfig tanh = MlpConfig.uniform(1, 400, ActivationType.TANH, 0, Regularization.NONE);
         try (Network a = ModelFactory.build(relu, 1, 20, 20, 10, 3);
                 Network b = ModelFactory.build(tanh, 1, 20, 20, 10, 3);
                 Network c = ModelFactory.build(relu, 1, 20, 20, 10, 3)) {

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augment4j.trainer.HostTensor;
 import io.augment4j.trainer.TrainingFixture;
-import io.augment4j.trainer.loop.Trainer;
-import io.augment4j.trainer.loop.TrainingResult;
+import io.augment4j.trainer.loop.TrainingLoop;
+import io.augment4j.trainer.loop.FitResult;
 import io.augment4j.trainer.optim.OptimizerConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 class RegularizationTest {
 
     private static Map<String, HostTensor> train(Regularization reg, L2Form form, int epochs) {
-        MlpConfig cfg = MlpConfig.uniform(1, 32, Activation.RELU, 0, reg);
-        Trainer t = new Trainer(cfg, TrainingFixture.config().epochs(epochs).l2Form(form)
+        MlpConfig cfg = MlpConfig.uniform(1, 32, ActivationType.RELU, 0, reg);
+        TrainingLoop t = new TrainingLoop(cfg, TrainingFixture.config().epochs(epochs).l2Form(form)
                 .optimizer(OptimizerConfig.sgd(0.1)).build());
-        TrainingResult r = t.fit(DATA, SPLIT, null);
+        FitResult r = t.fit(DATA, SPLIT, null);
         try (var model = r.model()) {
             double[] reg1 = r.history().get("reg_loss");
             assertTrue(reg.l2() == 0 && reg.l1() == 0 ? reg1[0] == 0 : reg1[0] > 0,
@@ -85,7 +85,7 @@ class RegularizationTest {
 
     @Test
     void onlyWeightsArePenalized() {
-        MlpConfig cfg = MlpConfig.uniform(1, 8, Activation.RELU, 0, Regularization.l2(1));
+        MlpConfig cfg = MlpConfig.uniform(1, 8, ActivationType.RELU, 0, Regularization.l2(1));
         try (Network net = ModelFactory.build(cfg, 1, 2, 2, 2, 0)) {
             assertArrayEquals(new String[] {"02Linear_weight", "04Linear_weight"},
                     net.penalized().stream().map(Network.PenalizedWeight::name).toArray());

@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import io.augment4j.trainer.TrainingFixture;
-import io.augment4j.trainer.loop.Trainer;
-import io.augment4j.trainer.loop.TrainingResult;
-import io.augment4j.trainer.model.Activation;
+import io.augment4j.trainer.loop.TrainingLoop;
+import io.augment4j.trainer.loop.FitResult;
+import io.augment4j.trainer.model.ActivationType;
 import io.augment4j.trainer.model.MlpConfig;
 import io.augment4j.trainer.model.Regularization;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
 
     /** One update of w = [1, 2] with g = [0.5, -1] at lr 0.1; returns the new w. */
-    private static float[] oneStep(Optimizer opt) {
+    private static float[] oneStep(ParameterOptimizer opt) {
         try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning(); // the scope frees the optimizer's temporaries
             NDArray w = m.create(new float[] {1, 2});
@@ -46,12 +46,12 @@ class OptimizerTest {
     void exportedStateContinuesExactly() {
         try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Optimizer a = OptimizerConfig.adam(0.05).create();
+            ParameterOptimizer a = OptimizerConfig.adam(0.05).create();
             NDArray wa = m.create(new float[] {1, -1, 3});
             NDArray g = m.create(new float[] {0.3f, 0.2f, -0.7f});
             a.update("w", wa, g, 0.05f, 1);
             a.update("w", wa, g, 0.05f, 2);
-            Optimizer b = OptimizerConfig.adam(0.05).create();
+            ParameterOptimizer b = OptimizerConfig.adam(0.05).create();
             b.importState(a.exportState(), m);
             NDArray wb = wa.duplicate();
             a.update("w", wa, g, 0.05f, 3);
@@ -82,11 +82,11 @@ class OptimizerTest {
 
     @Test
     void everyOptimizerTrainsATinyMlp() {
-        MlpConfig cfg = MlpConfig.uniform(1, 16, Activation.TANH, 0, Regularization.NONE);
+        MlpConfig cfg = MlpConfig.uniform(1, 16, ActivationType.TANH, 0, Regularization.NONE);
         for (OptimizerConfig o : new OptimizerConfig[] {OptimizerConfig.sgd(0.1),
                 OptimizerConfig.momentum(0.1, 0.9), OptimizerConfig.rmsprop(0.003),
                 OptimizerConfig.adam(0.003)}) {
-            TrainingResult r = new Trainer(cfg, TrainingFixture.config().optimizer(o).build())
+            FitResult r = new TrainingLoop(cfg, TrainingFixture.config().optimizer(o).build())
                     .fit(TrainingFixture.DATA, TrainingFixture.SPLIT, null);
             r.model().close();
             double[] acc = r.history().get("val_accuracy");

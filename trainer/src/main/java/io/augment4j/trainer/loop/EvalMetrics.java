@@ -7,7 +7,7 @@ package io.augment4j.trainer.loop;
  * @param accuracy share classified correctly
  * @param examples how many examples
  */
-public record Metrics(double loss, double accuracy, int examples) {
+public record EvalMetrics(double loss, double accuracy, int examples) {
 
     /** @return 1 - accuracy */
     public double error() {

@@ -11,15 +11,15 @@ import org.slf4j.LoggerFactory;
  * weights, and puts them back when training ends (Keras 3 restores them at the end of training
  * whether or not it stopped early). Its state, best weights included, is checkpointed.
  */
-public final class EarlyStoppingListener implements StatefulListener {
+public final class EarlyStopper implements StatefulListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EarlyStoppingListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EarlyStopper.class);
 
     private final EarlyStopping logic;
     private Map<String, HostTensor> bestWeights;
 
     /** @param config options */
-    public EarlyStoppingListener(EarlyStoppingConfig config) {
+    public EarlyStopper(EarlyStoppingConfig config) {
         this.logic = new EarlyStopping(config);
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * freed with the scope; state arrays it creates for a parameter on first use are removed from
  * the scope and owned by the parameter's manager.
  */
-public interface Optimizer {
+public interface ParameterOptimizer {
 
     /**
      * Updates one parameter in place.

@@ -7,12 +7,12 @@ import ai.djl.ndarray.NDArray;
  * {@code v := beta v + (1 - beta) g; W := W - eta v} (an exponentially weighted average of
  * gradients, so eta keeps its meaning when beta changes).
  */
-public final class Sgd extends StatefulOptimizer {
+public final class SgdOptimizer extends StatefulOptimizer {
 
     private final float beta;
 
     /** @param beta momentum (0 = plain SGD) */
-    public Sgd(float beta) {
+    public SgdOptimizer(float beta) {
         if (beta < 0 || beta >= 1) {
             throw new IllegalArgumentException("momentum must be in [0, 1)");
         }

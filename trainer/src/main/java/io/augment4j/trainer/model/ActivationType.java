@@ -3,7 +3,7 @@ package io.augment4j.trainer.model;
 import ai.djl.nn.Block;
 
 /** Hidden-layer nonlinearity. Each one implies a default initialization ({@link #defaultInit()}). */
-public enum Activation {
+public enum ActivationType {
     /** max(0, x); pairs with He initialization. */
     RELU,
     /** tanh(x); pairs with Xavier initialization. */

@@ -14,5 +14,5 @@ package io.augment4j.trainer.loader;
  * @param height H
  * @param width W
  */
-public record Batch(
+public record HostBatch(
         float[] data, long[] labels, int[] indices, int size, int channels, int height, int width) {}

@@ -3,7 +3,7 @@ package io.augment4j.trainer.optim;
 import ai.djl.ndarray.NDArray;
 
 /** RMSprop: {@code s := rho s + (1 - rho) g^2; W := W - eta g / (sqrt(s) + eps)}. */
-public final class RmsProp extends StatefulOptimizer {
+public final class RmsPropOptimizer extends StatefulOptimizer {
 
     private final float rho;
     private final float epsilon;
@@ -12,7 +12,7 @@ public final class RmsProp extends StatefulOptimizer {
      * @param rho decay of the squared-gradient average
      * @param epsilon added to the denominator for stability
      */
-    public RmsProp(float rho, float epsilon) {
+    public RmsPropOptimizer(float rho, float epsilon) {
         this.rho = rho;
         this.epsilon = epsilon;
     }

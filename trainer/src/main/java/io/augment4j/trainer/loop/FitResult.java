@@ -1,7 +1,7 @@
 package io.augment4j.trainer.loop;
 
 /**
- * The outcome of {@link Trainer#fit}.
+ * The outcome of {@link TrainingLoop#fit}.
  *
  * @param model the trained model (best weights if early stopping restored them); the caller
  *     owns it and must close it
@@ -9,4 +9,4 @@ package io.augment4j.trainer.loop;
  * @param test metrics on the test split, measured once at the end (null when it is empty)
  * @param stopReason why training ended before its last epoch, or null
  */
-public record TrainingResult(TrainedModel model, History history, Metrics test, String stopReason) {}
+public record FitResult(TrainedModel model, History history, EvalMetrics test, String stopReason) {}

@@ -13,7 +13,7 @@ import io.augment4j.trainer.HostTensor;
 import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.Normalization;
-import io.augment4j.trainer.loader.Batch;
+import io.augment4j.trainer.loader.HostBatch;
 import io.augment4j.trainer.loader.BatchLoader;
 import io.augment4j.trainer.loader.ExampleAugmenter;
 import io.augment4j.trainer.model.L2Form;
@@ -22,7 +22,7 @@ import io.augment4j.trainer.model.ModelFactory;
 import io.augment4j.trainer.model.Network;
 import io.augment4j.trainer.model.Regularizer;
 import io.augment4j.trainer.optim.LearningRateSchedule;
-import io.augment4j.trainer.optim.Optimizer;
+import io.augment4j.trainer.optim.ParameterOptimizer;
 import io.augment4j.trainer.split.Split;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,25 +49,25 @@ import org.slf4j.LoggerFactory;
  * checkpoint atomically. After a kill, {@code fit} with the same configuration and output folder
  * resumes after the last checkpointed epoch and reproduces the uninterrupted run.
  */
-public final class Trainer {
+public final class TrainingLoop {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     private final ModelConfig modelConfig;
-    private final TrainingConfig config;
-    private final List<TrainingListener> extraListeners = new ArrayList<>();
+    private final LoopConfig config;
+    private final List<LoopListener> extraListeners = new ArrayList<>();
 
     /**
      * @param modelConfig architecture
      * @param config training options
      */
-    public Trainer(ModelConfig modelConfig, TrainingConfig config) {
+    public TrainingLoop(ModelConfig modelConfig, LoopConfig config) {
         this.modelConfig = modelConfig;
         this.config = config;
     }
 
     /** @param listener an extra listener, run after the built-in ones @return this */
-    public Trainer addListener(TrainingListener listener) {
+    public TrainingLoop addListener(LoopListener listener) {
         extraListeners.add(listener);
         return this;
     }
@@ -80,9 +80,9 @@ public final class Trainer {
      * @param split train/val/test indices
      * @param augmenter train-time augmentation, or null
      * @return the model (owned by the caller), history and test metrics
-     * @throws TrainingDivergedException when the loss becomes NaN or infinite
+     * @throws DivergedException when the loss becomes NaN or infinite
      */
-    public TrainingResult fit(ImageSet data, Split split, ExampleAugmenter augmenter) {
+    public FitResult fit(ImageSet data, Split split, ExampleAugmenter augmenter) {
         split.warnings().forEach(w -> LOG.warn("Split: {}", w));
         Path out = config.outputDir();
         Checkpoint resumeFrom = null;
@@ -102,7 +102,7 @@ public final class Trainer {
                 data.numClasses(), config.seed());
         boolean ok = false;
         try {
-            TrainingResult r = run(net, norm, data, split, augmenter, resumeFrom);
+            FitResult r = run(net, norm, data, split, augmenter, resumeFrom);
             ok = true;
             return r;
         } finally {
@@ -112,19 +112,19 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult run(Network net, Normalization norm, ImageSet data, Split split,
+    private FitResult run(Network net, Normalization norm, ImageSet data, Split split,
             ExampleAugmenter augmenter, Checkpoint resumeFrom) {
         Gradients.gradModeOff();
-        List<TrainingListener> listeners = new ArrayList<>();
+        List<LoopListener> listeners = new ArrayList<>();
         if (config.progressBar()) {
             listeners.add(new ProgressBarListener());
         }
         if (config.earlyStopping() != null) {
-            listeners.add(new EarlyStoppingListener(config.earlyStopping()));
+            listeners.add(new EarlyStopper(config.earlyStopping()));
         }
         listeners.addAll(extraListeners);
 
-        Optimizer optimizer = config.optimizer().create();
+        ParameterOptimizer optimizer = config.optimizer().create();
         LearningRateSchedule schedule = config.schedule().build(config.optimizer().learningRate());
         Context ctx = new Context(net, config);
         int startEpoch = 0;
@@ -134,7 +134,7 @@ public final class Trainer {
             net.restore(resumeFrom.params());
             optimizer.importState(resumeFrom.optimizer(), net.manager());
             ctx.history = new History(resumeFrom.history());
-            for (TrainingListener l : listeners) {
+            for (LoopListener l : listeners) {
                 if (l instanceof StatefulListener s) {
                     Map<String, Object> v = resumeFrom.listeners().get(s.stateKey());
                     if (v != null) {
@@ -154,9 +154,9 @@ public final class Trainer {
                 BatchLoader val = new BatchLoader(data, split.val(), config.evalBatchSize(), false,
                         config.seed(), null, norm, config.workers(), config.prefetch())) {
             listeners.forEach(l -> l.onTrainBegin(ctx));
-            Iterator<Batch> batches = finished ? null : train.epoch(startEpoch);
+            Iterator<HostBatch> batches = finished ? null : train.epoch(startEpoch);
             for (int epoch = startEpoch; epoch < config.epochs() && !finished; epoch++) {
-                for (TrainingListener l : listeners) {
+                for (LoopListener l : listeners) {
                     l.onEpochBegin(ctx, epoch, train.numBatches());
                 }
                 long t0 = System.nanoTime();
@@ -176,7 +176,7 @@ public final class Trainer {
                 logs.put("reg_loss", tot.regLoss / tot.examples);
                 logs.put("accuracy", (double) tot.correct / tot.examples);
                 if (split.val().length > 0) {
-                    Metrics vm = TrainedModel.evaluate(net, val);
+                    EvalMetrics vm = TrainedModel.evaluate(net, val);
                     logs.put("val_loss", vm.loss());
                     logs.put("val_accuracy", vm.accuracy());
                 }
@@ -185,7 +185,7 @@ public final class Trainer {
                 logs.put("data_wait_s", waitSeconds);
                 logs.put("examples_per_s", tot.examples / seconds);
                 ctx.history.add(logs);
-                for (TrainingListener l : listeners) {
+                for (LoopListener l : listeners) {
                     l.onEpochEnd(ctx, epoch, logs);
                 }
                 finished = ctx.stopReason != null || epoch == config.epochs() - 1;
@@ -199,7 +199,7 @@ public final class Trainer {
             listeners.forEach(l -> l.onTrainEnd(ctx));
         }
         TrainedModel model = new TrainedModel(net, norm, data.classNames());
-        Metrics test = split.test().length > 0
+        EvalMetrics test = split.test().length > 0
                 ? model.evaluate(data, split.test(), config.evalBatchSize())
                 : null;
         if (out != null) {
@@ -209,7 +209,7 @@ public final class Trainer {
                 throw new UncheckedIOException("cannot save the model under " + out, e);
             }
         }
-        return new TrainingResult(model, ctx.history, test, ctx.stopReason);
+        return new FitResult(model, ctx.history, test, ctx.stopReason);
     }
 
     /** Sums over one epoch. */
@@ -222,8 +222,8 @@ public final class Trainer {
         double lastRate;
     }
 
-    private EpochTotals trainEpoch(Network net, Iterator<Batch> it, int numBatches, Optimizer optimizer,
-            LearningRateSchedule schedule, int epoch, long firstStep, List<TrainingListener> listeners,
+    private EpochTotals trainEpoch(Network net, Iterator<HostBatch> it, int numBatches, ParameterOptimizer optimizer,
+            LearningRateSchedule schedule, int epoch, long firstStep, List<LoopListener> listeners,
             Context ctx) {
         Engine engine = Engine.getInstance();
         Loss lossFn = Loss.softmaxCrossEntropyLoss();
@@ -231,7 +231,7 @@ public final class Trainer {
         EpochTotals tot = new EpochTotals();
         long start = System.nanoTime();
         for (int k = 0; it.hasNext(); k++) {
-            Batch b = it.next();
+            HostBatch b = it.next();
             long step = firstStep + k;
             int m = b.size();
             double lr = schedule.rate(step, epoch);
@@ -282,7 +282,7 @@ public final class Trainer {
             BatchStats stats = new BatchStats(epoch, k, numBatches, step,
                     tot.loss / tot.examples, tot.regLoss / tot.examples,
                     (double) tot.correct / tot.examples, tot.examples / elapsed, lr);
-            for (TrainingListener l : listeners) {
+            for (LoopListener l : listeners) {
                 l.onBatchEnd(ctx, stats);
             }
         }
@@ -300,7 +300,7 @@ public final class Trainer {
                         ? "The last good checkpoint, " + Checkpoint.path(out)
                                 + ", is kept; resume from it with a lower learning rate."
                         : "No epoch had completed, so there is no checkpoint yet.";
-        throw new TrainingDivergedException(String.format(Locale.ROOT,
+        throw new DivergedException(String.format(Locale.ROOT,
                 "Training diverged: the %s is %s at epoch %d, batch %d (step %d, learning rate %.3g)."
                         + " The weights were not updated with this batch. %s Usual causes: learning"
                         + " rate too high, unnormalized or corrupt inputs (NaN pixels), or too weak"
@@ -311,10 +311,10 @@ public final class Trainer {
     }
 
     private void saveCheckpoint(Path out, int epoch, long step, boolean finished, Normalization norm,
-            Network net, Optimizer optimizer, List<TrainingListener> listeners, Context ctx) {
+            Network net, ParameterOptimizer optimizer, List<LoopListener> listeners, Context ctx) {
         Map<String, Map<String, Object>> states = new HashMap<>();
         Map<String, Map<String, HostTensor>> tensors = new HashMap<>();
-        for (TrainingListener l : listeners) {
+        for (LoopListener l : listeners) {
             if (l instanceof StatefulListener s) {
                 StatefulListener.State st = s.saveState();
                 states.put(s.stateKey(), st.values());
@@ -334,11 +334,11 @@ public final class Trainer {
     /** The listeners' view of the run. */
     private static final class Context implements TrainingContext {
         private final Network network;
-        private final TrainingConfig config;
+        private final LoopConfig config;
         private History history = new History();
         private String stopReason;
 
-        Context(Network network, TrainingConfig config) {
+        Context(Network network, LoopConfig config) {
             this.network = network;
             this.config = config;
         }
@@ -349,7 +349,7 @@ public final class Trainer {
         }
 
         @Override
-        public TrainingConfig config() {
+        public LoopConfig config() {
             return config;
         }
 

@@ -22,13 +22,13 @@ import java.nio.file.Path;
  * @param outputDir where checkpoints, history and the final model go, or null for nowhere
  * @param resume continue from {@code outputDir}'s checkpoint when there is one
  */
-public record TrainingConfig(
+public record LoopConfig(
         int epochs, int batchSize, int evalBatchSize, long seed, OptimizerConfig optimizer,
         ScheduleConfig schedule, L2Form l2Form, EarlyStoppingConfig earlyStopping, int workers,
         int prefetch, boolean progressBar, Path outputDir, boolean resume) {
 
     /** Fills defaults and validates. */
-    public TrainingConfig {
+    public LoopConfig {
         if (epochs <= 0 || batchSize <= 0) {
             throw new IllegalArgumentException("epochs and batchSize must be positive");
         }
@@ -63,7 +63,7 @@ public record TrainingConfig(
         return b;
     }
 
-    /** Builder for {@link TrainingConfig}. */
+    /** Builder for {@link LoopConfig}. */
     public static final class Builder {
         private int epochs = 10;
         private int batchSize = 64;
@@ -160,8 +160,8 @@ public record TrainingConfig(
         }
 
         /** @return the config */
-        public TrainingConfig build() {
-            return new TrainingConfig(epochs, batchSize, evalBatchSize, seed, optimizer, schedule,
+        public LoopConfig build() {
+            return new LoopConfig(epochs, batchSize, evalBatchSize, seed, optimizer, schedule,
                     l2Form, earlyStopping, workers, prefetch, progressBar, outputDir, resume);
         }
     }

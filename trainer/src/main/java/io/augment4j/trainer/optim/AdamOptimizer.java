@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
  * Adam with bias correction: {@code m := b1 m + (1-b1) g; v := b2 v + (1-b2) g^2;
  * W := W - eta (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)}.
  */
-public final class Adam extends StatefulOptimizer {
+public final class AdamOptimizer extends StatefulOptimizer {
 
     private final float beta1;
     private final float beta2;
@@ -17,7 +17,7 @@ public final class Adam extends StatefulOptimizer {
      * @param beta2 second-moment decay
      * @param epsilon denominator stabilizer
      */
-    public Adam(float beta1, float beta2, float epsilon) {
+    public AdamOptimizer(float beta1, float beta2, float epsilon) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;

@@ -6,7 +6,7 @@ import java.util.Map;
  * Hooks around the training loop. Progress, history, early stopping and user code are all
  * listeners; a listener that must survive a resume also implements {@link StatefulListener}.
  */
-public interface TrainingListener {
+public interface LoopListener {
 
     /** @param ctx the run */
     default void onTrainBegin(TrainingContext ctx) {}
