@@ -4,7 +4,9 @@ import io.augment4j.api.AugmentException;
 
 /**
  * A pipeline spec that cannot be read or compiled. The message starts with where the problem is: the file, line and
- * column (when known) and the path of the node, e.g. {@code pipeline.yaml:7:12 (transforms[2].limit)}.
+ * column (when known) and the path of the node, e.g. {@code pipeline.yaml:7:12 (transforms[2].limit)}, or, for
+ * one-line text without a line number, {@code inline spec, column 9}. An optional excerpt (the offending line with a
+ * caret under the column) follows the reason on lines of its own.
  */
 public class SpecException extends AugmentException {
     private final String source;
@@ -12,6 +14,7 @@ public class SpecException extends AugmentException {
     private final int column;
     private final String path;
     private final String reason;
+    private final String excerpt;
 
     /**
      * @param source file name, or {@code null}
@@ -22,12 +25,28 @@ public class SpecException extends AugmentException {
      * @param cause the underlying error, or {@code null}
      */
     public SpecException(String source, int line, int column, String path, String reason, Throwable cause) {
-        super(where(source, line, column, path) + reason, cause);
+        this(source, line, column, path, reason, null, cause);
+    }
+
+    /**
+     * @param source file name, or {@code null}
+     * @param line 1-based line, or -1 when unknown or when the text is one line
+     * @param column 1-based column, or -1 when unknown
+     * @param path the node's path in the spec, or {@code null}
+     * @param reason what is wrong
+     * @param excerpt lines that show the place, appended to the message after a line break (e.g. the spec text and a
+     *     caret under the column), or {@code null}
+     * @param cause the underlying error, or {@code null}
+     */
+    public SpecException(String source, int line, int column, String path, String reason, String excerpt,
+            Throwable cause) {
+        super(where(source, line, column, path) + reason + (excerpt == null ? "" : "\n" + excerpt), cause);
         this.source = source;
         this.line = line;
         this.column = column;
         this.path = path;
         this.reason = reason;
+        this.excerpt = excerpt;
     }
 
     private static String where(String source, int line, int column, String path) {
@@ -40,6 +59,8 @@ public class SpecException extends AugmentException {
             if (column > 0) {
                 sb.append(':').append(column);
             }
+        } else if (column > 0) {
+            sb.append(source != null ? ", column " : "column ").append(column);
         }
         if (path != null && !path.isEmpty()) {
             sb.append(sb.length() > 0 ? " " : "").append('(').append(path).append(')');
@@ -67,13 +88,18 @@ public class SpecException extends AugmentException {
         return path;
     }
 
-    /** The problem without the location prefix. */
+    /** The problem without the location prefix and the excerpt. */
     public String reason() {
         return reason;
     }
 
+    /** The lines showing the place (text and caret), or {@code null}. */
+    public String excerpt() {
+        return excerpt;
+    }
+
     /** The same problem located in {@code newSource}. */
     public SpecException inSource(String newSource) {
-        return new SpecException(newSource, line, column, path, reason, getCause());
+        return new SpecException(newSource, line, column, path, reason, excerpt, getCause());
     }
 }
