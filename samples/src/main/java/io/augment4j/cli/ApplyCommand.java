@@ -31,7 +31,9 @@ final class ApplyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--spec", required = true, paramLabel = "SPEC",
-            description = "A YAML/JSON spec file, or an inline spec such as \"hflip(p=0.5) | rotate(limit=15)\".")
+            description = {"A YAML/JSON spec file, or an inline spec such as",
+                    "\"hflip(p=0.5) | rotate(limit=15) | one_of(gaussian_blur, motion_blur)\"",
+                    "(syntax: README.md, Pipeline specs, Inline syntax)."})
     String specArg;
 
     @Option(names = "--in", required = true, paramLabel = "DIR", description = "Input folder (searched recursively).")

@@ -1,6 +1,7 @@
 package io.augment4j.cli;
 
 import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.api.spec.InlineSpecs;
 import io.augment4j.cli.batch.BatchExecutor;
 import io.augment4j.cli.batch.BatchTask;
 import io.augment4j.cli.batch.TaskListener;
@@ -172,7 +173,7 @@ class ApplyTest {
         Files.createDirectories(out.resolve("sub"));
         TransformRegistry registry = TransformRegistry.discover();
         ApplyRun.Options o = new ApplyRun.Options(in, out, 2, 11L, ImageFiles.DEFAULT_MAX_PIXELS);
-        assertThrows(IllegalStateException.class, () -> new ApplyRun(registry, InlineSpec.parse(SPEC, registry), o,
+        assertThrows(IllegalStateException.class, () -> new ApplyRun(registry, InlineSpecs.parse(SPEC, registry), o,
                 new CrashingExecutor(1, out), ApplyRun.Progress.NONE).run());
         assertTrue(Manifest.read(out.resolve("manifest.jsonl")).tornTail());
 

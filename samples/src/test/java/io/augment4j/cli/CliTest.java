@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.spec.InlineSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +51,7 @@ class CliTest {
         // the inline example printed by describe must itself be a valid spec
         Fixtures.Run r = Fixtures.aug("describe", "solarize");
         String inline = r.out().lines().reduce((a, b) -> b).orElseThrow().strip();
-        InlineSpec.parse(inline, io.augment4j.api.registry.TransformRegistry.discover());
+        InlineSpecs.parse(inline, io.augment4j.api.registry.TransformRegistry.discover());
     }
 
     @Test
@@ -132,6 +133,24 @@ class CliTest {
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("'limit'") && r.err().contains("[-360, 360]"), r.err());
         assertNoStackTrace(r);
+    }
+
+    @Test
+    void inlineSpecErrorShowsTheColumnWithACaret() {
+        Fixtures.Run r = preview("hflip | one_of(vflip, rotaet(limit=15))", Fixtures.REPO_IMAGES.resolve("coffee.png"));
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().startsWith("aug: inline spec, column 23: unknown transform 'rotaet'; did you mean rotate?"),
+                r.err());
+        assertTrue(r.err().contains("\n  hflip | one_of(vflip, rotaet(limit=15))\n                        ^"), r.err());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void previewTakesAnInlineSpecWithGroups() {
+        Fixtures.Run r = preview("pipeline(one_of(hflip, vflip, weights=[2, 1]) | some_of(1, invert, rotate(limit=10)),"
+                + " seed=3)", Fixtures.REPO_IMAGES.resolve("coffee.png"));
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.exists(dir.resolve("sheet.png")));
     }
 
     @Test

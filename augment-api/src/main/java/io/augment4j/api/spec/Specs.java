@@ -52,7 +52,7 @@ import java.util.Map;
  * </pre>
  *
  * Every error names the file, line, column and node path. Saving writes exactly the tree that was read:
- * {@code read(write(spec))} equals {@code spec}.
+ * {@code read(write(spec))} equals {@code spec}. {@link InlineSpecs} reads and writes the same trees on one line.
  */
 public final class Specs {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
