@@ -176,17 +176,17 @@ final class InlineParser {
         return new Step(t, params, p);
     }
 
-    /** {@code one_of(...)}, {@code some_of(...)} or {@code sequence(...)}; {@code kind} is the name token. */
-    private Node group(Token kind) {
+    /**
+     * What stands between the parentheses of a group or of {@code pipeline(...)}: its items (a {@link Chain} each, or
+     * for some_of a leading count {@link Token}) and its named parameters, of which only {@code allowed} are taken.
+     */
+    private record Body(List<Object> items, Map<String, Argument> args) {
+    }
+
+    private Body body(Token kind, List<String> allowed) {
         Token open = next();
         String k = kind.text();
-        List<Object> items = new ArrayList<>();
-        Map<String, Argument> args = new LinkedHashMap<>();
-        List<String> allowed = switch (k) {
-            case ONE_OF -> List.of("p", "weights");
-            case SOME_OF -> List.of("n", "p");
-            default -> List.of("p");
-        };
+        Body body = new Body(new ArrayList<>(), new LinkedHashMap<>());
         if (!peek().is(Kind.CLOSE)) {
             do {
                 if (peek().is(Kind.WORD) && peek(1).is(Kind.EQUALS)) {
@@ -197,33 +197,38 @@ final class InlineParser {
                                 + (near.isEmpty() ? "" : "; did you mean " + near.get(0) + "?")
                                 + " (" + k + " takes " + String.join(", ", allowed) + ")");
                     }
-                    if (args.putIfAbsent(a.key.text(), a) != null) {
+                    if (body.args.putIfAbsent(a.key.text(), a) != null) {
                         throw errors.at(a.key.start(), "parameter '" + a.key.text() + "' of " + k + " is given twice");
                     }
                 } else if (k.equals(SOME_OF) && peek().is(Kind.WORD) && DECIMAL.matcher(peek().text()).matches()) {
-                    if (!items.isEmpty()) {
+                    if (!body.items.isEmpty()) {
                         throw errors.at(peek().start(), "some_of takes n first, e.g. some_of(2, brightness, contrast, hue)");
                     }
-                    items.add(next());
+                    body.items.add(next());
                 } else {
-                    items.add(chain());
+                    body.items.add(chain());
                 }
             } while (separator(open, k + "(...)"));
         }
         next();
-        return switch (k) {
-            case ONE_OF -> oneOf(kind, choices(kind, items), args);
-            case SOME_OF -> someOf(kind, items, args);
-            default -> sequence(kind, items, args);
+        return body;
+    }
+
+    /** {@code one_of(...)}, {@code some_of(...)} or {@code sequence(...)}; {@code kind} is the name token. */
+    private Node group(Token kind) {
+        return switch (kind.text()) {
+            case ONE_OF -> oneOf(kind, body(kind, List.of("p", "weights")));
+            case SOME_OF -> someOf(kind, body(kind, List.of("n", "p")));
+            default -> {
+                Body b = body(kind, List.of("p"));
+                yield new Sequence(oneChain(kind, b.items), probability(b.args.get("p")));
+            }
         };
     }
 
-    private Sequence sequence(Token kind, List<Object> items, Map<String, Argument> args) {
-        return new Sequence(oneChain(kind, items), probability(args.get("p")));
-    }
-
-    private OneOf oneOf(Token kind, List<Node> choices, Map<String, Argument> args) {
-        Argument w = args.get("weights");
+    private OneOf oneOf(Token kind, Body body) {
+        List<Node> choices = choices(kind, body.items);
+        Argument w = body.args.get("weights");
         List<Double> weights = null;
         if (w != null) {
             if (!(w.value instanceof List<?> list) || !list.stream().allMatch(x -> x instanceof Number)) {
@@ -233,14 +238,15 @@ final class InlineParser {
             weights = list.stream().map(x -> ((Number) x).doubleValue()).toList();
         }
         try {
-            return new OneOf(choices, weights, probability(args.get("p")));
+            return new OneOf(choices, weights, probability(body.args.get("p")));
         } catch (IllegalArgumentException e) {
             throw errors.at(w != null ? w.valueToken.start() : kind.start(), e.getMessage(), e);
         }
     }
 
-    private SomeOf someOf(Token kind, List<Object> items, Map<String, Argument> args) {
-        Argument named = args.get("n");
+    private SomeOf someOf(Token kind, Body body) {
+        List<Object> items = body.items;
+        Argument named = body.args.get("n");
         Token first = items.isEmpty() || !(items.get(0) instanceof Token t) ? null : t;
         if (first != null && named != null) {
             throw errors.at(named.key.start(), "n of some_of is given twice: first, and as n=");
@@ -257,7 +263,7 @@ final class InlineParser {
         }
         List<Node> choices = choices(kind, first == null ? items : items.subList(1, items.size()));
         try {
-            return new SomeOf(choices, count, probability(args.get("p")));
+            return new SomeOf(choices, count, probability(body.args.get("p")));
         } catch (IllegalArgumentException e) {
             throw errors.at(at.start(), e.getMessage(), e);
         }
@@ -287,42 +293,20 @@ final class InlineParser {
     }
 
     private PipelineSpec pipeline(Token kind) {
-        Token open = next();
-        List<Object> items = new ArrayList<>();
-        Map<String, Argument> args = new LinkedHashMap<>();
-        List<String> allowed = List.of("p", "seed");
-        if (!peek().is(Kind.CLOSE)) {
-            do {
-                if (peek().is(Kind.WORD) && peek(1).is(Kind.EQUALS)) {
-                    Argument a = argument(kind, "pipeline(...)");
-                    if (!allowed.contains(a.key.text())) {
-                        List<String> near = Names.nearest(a.key.text(), allowed);
-                        throw errors.at(a.key.start(), "unknown parameter '" + a.key.text() + "' of pipeline"
-                                + (near.isEmpty() ? "" : "; did you mean " + near.get(0) + "?")
-                                + " (pipeline takes p, seed)");
-                    }
-                    if (args.putIfAbsent(a.key.text(), a) != null) {
-                        throw errors.at(a.key.start(), "parameter '" + a.key.text() + "' of pipeline is given twice");
-                    }
-                } else {
-                    items.add(chain());
-                }
-            } while (separator(open, "pipeline(...)"));
-        }
-        next();
-        List<Node> steps = oneChain(kind, items);
+        Body body = body(kind, List.of("p", "seed"));
+        List<Node> steps = oneChain(kind, body.items);
         if (steps.isEmpty()) {
             throw errors.at(kind.start(), "the spec is empty; write at least one step, e.g. pipeline(hflip | vflip, seed=7)");
         }
         Long seed = null;
-        Argument s = args.get("seed");
+        Argument s = body.args.get("seed");
         if (s != null) {
             if (!(s.value instanceof Integer || s.value instanceof Long)) {
                 throw errors.at(s.valueToken.start(), "seed must be a whole number, got " + show(s.value));
             }
             seed = ((Number) s.value).longValue();
         }
-        return new PipelineSpec(new Sequence(steps, probability(args.get("p"))), seed);
+        return new PipelineSpec(new Sequence(steps, probability(body.args.get("p"))), seed);
     }
 
     // ---- arguments and values
