@@ -81,6 +81,7 @@ class PluginFolderCliTest {
             assertTrue(r.out().contains("2.5.1"), "the jar's Implementation-Version is shown: " + r.out());
             assertTrue(r.out().contains("from " + dir.resolve("acme-weather-2.5.1.jar") + " (acme.Provider"), r.out());
             assertTrue(r.out().contains("1 provider could not be loaded; see the warnings above."), r.out());
+            assertTrue(r.out().matches("(?s).*\\n\\d+ transforms from [2-9] providers\\. .*"), r.out());
             assertTrue(r.out().contains("hflip"), "built-ins still listed");
             assertTrue(r.err().contains("broken.jar") && r.err().contains("licence missing"), r.err());
             assertTrue(!r.out().contains("broken.thing"), r.out());
@@ -147,15 +148,20 @@ class PluginFolderCliTest {
     }
 
     @Test
-    void withNoProviderAtAllListSaysWhatToAdd() {
+    void listSaysPlainlyWhenThereAreNoneOneOrSeveralProviders() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins6"));
+        plugin(dir, "solo-1.0.jar", "solo", "solo.same", "");
         Thread t = Thread.currentThread();
         ClassLoader before = t.getContextClassLoader();
         // A loader that sees no services file: discovery finds no provider, as on a class path without augment-opencv.
         t.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
         try {
-            Fixtures.Run r = Fixtures.aug("list");
-            assertEquals(0, r.code(), r.toString());
-            assertTrue(r.out().startsWith("No transforms: no transform provider was found. Put augment-opencv"), r.out());
+            Fixtures.Run none = Fixtures.aug("list");
+            assertEquals(0, none.code(), none.toString());
+            assertTrue(none.out().startsWith("No transforms: no transform provider was found. Put augment-opencv"),
+                    none.out());
+            Fixtures.Run one = Fixtures.aug("--plugins", dir.toString(), "list");
+            assertTrue(one.out().contains("\n1 transform from 1 provider. "), one.out());
         } finally {
             t.setContextClassLoader(before);
         }
