@@ -45,9 +45,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The plugin test kit: extend this class in your plugin's tests, return your provider from {@link #provider()}, and
- * JUnit checks every transform it contributes against the contract augment4j relies on. Each transform gets these
- * checks, each a test of its own named {@code "<transform>: <check>"} (e.g. {@code "acme.vignette: builds from
- * defaults"}), the name Surefire's XML report and console give it:
+ * JUnit checks every transform it contributes against the contract augment4j relies on. Each transform gets those
+ * of these checks that apply to it (all but the fourth and fifth always do), each a test of its own named
+ * {@code "<transform>: <check>"} (e.g. {@code "acme.vignette: builds from defaults"}), the name Surefire's XML
+ * report and console give it:
  * <ol>
  *   <li><b>schema is complete and valid</b>: snake_case name, a doc line, every parameter documented once, defaults
  *       in canonical form;
