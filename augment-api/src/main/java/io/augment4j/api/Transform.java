@@ -16,6 +16,11 @@ import java.util.Set;
  *   <li>The input sample and its images are never modified or closed; the result is a new sample, which may share
  *       the input's unchanged parts.
  *   <li>Parameter objects are records or enums that Jackson can write and read as JSON (used by replay files).
+ *   <li>The output has the input's height and width, unless the descriptor declares
+ *       {@link io.augment4j.api.spi.OutputSize#MAY_CHANGE}; a transform that claims {@link Target#MASK} returns the
+ *       mask moved along with the image, so it keeps the output image's size.
+ *   <li>To refuse an input, throw an {@link AugmentException} naming the transform; anything else it throws is a
+ *       failure of the transform, reported as a {@link TransformFailedException} naming it and its jar.
  * </ul>
  *
  * @param <P> the type of the sampled parameters; {@link NoParams} when nothing is random

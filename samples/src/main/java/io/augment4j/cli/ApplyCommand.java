@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 "Writes --out/manifest.jsonl (source, output and sampled parameters of every output) and",
                 "--out/aug-spec.yaml. Re-running the same command skips finished outputs, so an interrupted",
                 "run (Ctrl-C, kill, crash) resumes where it stopped; no half-written file is left in place.",
-                "Unreadable inputs are reported and skipped; the exit code is then 1.", ""},
+                "Unreadable inputs are reported and skipped; the exit code is then 1. A transform that throws",
+                "(a plugin bug) is reported with its jar for each input it failed on; the exit code is then 2.", ""},
         footer = {"", "Example:",
                 "  aug apply --spec samples/specs/demo.yaml --in samples/images --out target/augmented --copies 4"})
 final class ApplyCommand implements Callable<Integer> {
@@ -81,6 +82,10 @@ final class ApplyCommand implements Callable<Integer> {
         if (!s.failures().isEmpty()) {
             err.println("aug: " + s.failures().size() + " input(s) failed:");
             s.failures().forEach(f -> err.println("  " + f));
+        }
+        if (s.transformFailures() > 0) {
+            err.println("aug: " + s.transformFailures() + " of them failed in a transform's own code: a bug in that"
+                    + " transform, named above with its jar ('aug preview --verbose' on one of them shows where)");
         }
         return s.exitCode();
     }

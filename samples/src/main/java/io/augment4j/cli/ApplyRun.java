@@ -1,6 +1,7 @@
 package io.augment4j.cli;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.pipeline.Applied;
@@ -71,12 +72,17 @@ public final class ApplyRun {
      * @param written outputs written by this run
      * @param alreadyDone outputs skipped because an earlier run finished them
      * @param failures one message per input that failed (file and reason)
+     * @param transformFailures how many of those failed because a transform's own code threw (a plugin bug)
      * @param warnings things skipped on purpose or repaired (symlink loops, a torn manifest line, ...)
      * @param manifest the manifest file
      */
-    public record Summary(int inputs, int written, int alreadyDone, List<String> failures, List<String> warnings,
-                          Path manifest) {
+    public record Summary(int inputs, int written, int alreadyDone, List<String> failures, int transformFailures,
+                          List<String> warnings, Path manifest) {
+        /** {@link ExitCodes#USAGE} when a transform failed (the spec cannot run as asked), else 1 if inputs failed. */
         public int exitCode() {
+            if (transformFailures > 0) {
+                return ExitCodes.USAGE;
+            }
             return failures.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_FAILED;
         }
     }
@@ -186,6 +192,7 @@ public final class ApplyRun {
         }
 
         AtomicInteger written = new AtomicInteger();
+        AtomicInteger transformFailures = new AtomicInteger();
         progress.start(tasks.size());
         try (Manifest manifest = Manifest.openForAppend(manifestFile)) {
             executor.run(tasks, new TaskListener<>() {
@@ -199,6 +206,9 @@ public final class ApplyRun {
 
                 @Override
                 public void failed(BatchTask<TaskResult> task, Exception error) {
+                    if (error instanceof TransformFailedException) {
+                        transformFailures.incrementAndGet();
+                    }
                     String msg = describeFailure((ApplyTask) task, error);
                     failures.add(msg);
                     progress.message("aug: skipped " + msg);
@@ -211,7 +221,7 @@ public final class ApplyRun {
             progress.done();
         }
         return new Summary(listing.files().size(), written.get(), alreadyDone, List.copyOf(failures),
-                List.copyOf(warnings), manifestFile);
+                transformFailures.get(), List.copyOf(warnings), manifestFile);
     }
 
     private static String describeFailure(ApplyTask task, Exception e) {
@@ -219,6 +229,9 @@ public final class ApplyRun {
             return ie.getMessage();
         }
         String where = task.ctx.in.resolve(task.rel).toString();
+        if (e instanceof TransformFailedException tf) {
+            return tf.on(where).getMessage();
+        }
         if (e instanceof AugmentException) {
             return where + ": " + e.getMessage();
         }

@@ -1,6 +1,7 @@
 package io.augment4j.cli;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.TransformFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,8 @@ import java.io.OutputStreamWriter;
  * augment a folder of images, replay one output.
  *
  * <p>Exit codes: {@value ExitCodes#OK} ok, {@value ExitCodes#INPUT_FAILED} some inputs failed,
- * {@value ExitCodes#USAGE} usage error (bad option, spec, transform, parameter or folder),
+ * {@value ExitCodes#USAGE} usage error (bad option, spec, transform, parameter or folder, or a transform's own code
+ * failed, named with its jar),
  * {@value ExitCodes#INTERNAL} internal error (a bug). User errors print {@code aug: <message>} on stderr, never a
  * stack trace; {@code --verbose} adds it.
  */
@@ -25,7 +27,7 @@ import java.io.OutputStreamWriter;
         description = "Image augmentation from the command line.",
         subcommands = {ListCommand.class, DescribeCommand.class, PreviewCommand.class, ApplyCommand.class,
                 ReplayCommand.class, TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 internal error.",
+        footer = {"", "Exit codes: 0 ok, 1 some inputs failed, 2 usage error or a failing transform, 3 internal error.",
                 "Start with:  aug list",
                 "        then aug preview --spec \"hflip(p=0.5) | rotate(limit=15)\" --image IMG --out sheet.png"})
 public final class Aug implements Runnable {
@@ -89,6 +91,10 @@ public final class Aug implements Runnable {
             if (e instanceof InputException) {
                 w.println("aug: " + e.getMessage());
                 code = ExitCodes.INPUT_FAILED;
+            } else if (e instanceof TransformFailedException) {
+                // The transform's code, often a plugin's, threw: its author needs the stack trace.
+                w.println("aug: " + e.getMessage() + (verbose ? "" : " (--verbose prints the stack trace)"));
+                code = ExitCodes.USAGE;
             } else if (e instanceof AugmentException) {
                 w.println("aug: " + e.getMessage());
                 code = ExitCodes.USAGE;

@@ -2,6 +2,7 @@ package io.augment4j.cli;
 
 import io.augment4j.api.registry.RegisteredTransform;
 import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import picocli.CommandLine.Command;
@@ -33,6 +34,9 @@ final class DescribeCommand implements Callable<Integer> {
         out.println(t.name() + ": " + t.descriptor().doc());
         out.println("provider: " + t.provider().displayName() + " ("
                 + t.provider().location() + ")");
+        if (t.descriptor().outputSize() == OutputSize.MAY_CHANGE) {
+            out.println("output size: may differ from the input's");
+        }
         out.println();
         out.println("parameters:");
         out.println("  p  (number, default 1)");

@@ -2,6 +2,7 @@ package io.augment4j.cli;
 
 import io.augment4j.api.BufferedImages;
 import io.augment4j.api.Sample;
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.registry.TransformRegistry;
@@ -98,7 +99,12 @@ final class PreviewCommand implements Callable<Integer> {
         final Pipeline pl = pipeline;
         // variants in parallel; each depends only on its index, so the sheet is the same on any number of cores
         List<PreviewSheet.Tile> variants = IntStream.range(0, count).parallel().mapToObj(i -> {
-            Applied a = pl.applyRecorded(sample, i);
+            Applied a;
+            try {
+                a = pl.applyRecorded(sample, i);
+            } catch (TransformFailedException e) {
+                throw e.on(image.toString());
+            }
             String outSize = a.sample().image().width() + "x" + a.sample().image().height();
             List<String> phrases = ReplayLabels.describe(a.replay());
             return new PreviewSheet.Tile(BufferedImages.toBufferedImage(a.sample().image()),

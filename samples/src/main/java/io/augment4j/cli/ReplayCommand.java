@@ -1,6 +1,7 @@
 package io.augment4j.cli;
 
 import io.augment4j.api.Sample;
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.pipeline.Replay;
@@ -72,7 +73,12 @@ final class ReplayCommand implements Callable<Integer> {
         Path recorded = SafePaths.resolveInside(root, e.output());
         Path target = out != null ? out.toAbsolutePath().normalize() : recorded;
         ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels);
-        Sample result = pipeline.replay(Sample.of(decoded.image()), replay);
+        Sample result;
+        try {
+            result = pipeline.replay(Sample.of(decoded.image()), replay);
+        } catch (TransformFailedException ex) {
+            throw ex.on(e.source());
+        }
         String format = ImageFiles.formatFor(recorded);
 
         if (check) {

@@ -44,6 +44,9 @@ class CliTest {
         assertTrue(r.out().contains("allowed:"), r.out());
         assertTrue(r.out().contains("- {transform: rotate, p: 0.5, limit: [-15, 15]"), r.out());
         assertTrue(r.out().contains("rotate(p=0.5, limit=[-15, 15]"), r.out());
+        assertTrue(!r.out().contains("output size"), "rotate keeps the size: " + r.out());
+        Fixtures.Run crop = Fixtures.aug("describe", "center_crop");
+        assertTrue(crop.out().contains("\noutput size: may differ from the input's\n"), crop.out());
     }
 
     @Test

@@ -22,6 +22,12 @@ class PluginFolderCliTest {
     Path work;
 
     private Path plugin(Path folder, String jarName, String pkg, String transform, String ctor) throws IOException {
+        return plugin(folder, jarName, pkg, transform, ctor, "return s;");
+    }
+
+    /** A plugin jar whose one transform runs {@code applyBody} (given {@code Sample s}). */
+    private Path plugin(Path folder, String jarName, String pkg, String transform, String ctor, String applyBody)
+            throws IOException {
         Path src = Files.createDirectories(work.resolve("src-" + jarName).resolve(pkg));
         Path classes = Files.createDirectories(work.resolve("classes-" + jarName));
         Path file = src.resolve("Provider.java");
@@ -37,12 +43,12 @@ class PluginFolderCliTest {
                         return List.of(TransformDescriptor.of("%s", "Returns the image unchanged.", List.of(),
                                 p -> new Transform<NoParams>() {
                                     public NoParams sample(Sample s, Rng r) { return NoParams.INSTANCE; }
-                                    public Sample apply(Sample s, NoParams n) { return s; }
+                                    public Sample apply(Sample s, NoParams n) { %s }
                                     public Class<NoParams> paramsType() { return NoParams.class; }
                                 }));
                     }
                 }
-                """.formatted(pkg, ctor, transform));
+                """.formatted(pkg, ctor, transform, applyBody));
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp",
                 System.getProperty("java.class.path"), file.toString()));
         Manifest mf = new Manifest();
@@ -73,7 +79,9 @@ class PluginFolderCliTest {
             assertEquals(0, r.code(), r.toString());
             assertTrue(r.out().contains("acme.fog"), r.out());
             assertTrue(r.out().contains("2.5.1"), "the jar's Implementation-Version is shown: " + r.out());
-            assertTrue(r.out().contains("from acme-weather-2.5.1.jar (acme.Provider"), r.out());
+            assertTrue(r.out().contains("from " + dir.resolve("acme-weather-2.5.1.jar") + " (acme.Provider"), r.out());
+            assertTrue(r.out().contains("1 provider could not be loaded; see the warnings above."), r.out());
+            assertTrue(r.out().matches("(?s).*\\n\\d+ transforms from [2-9] providers\\. .*"), r.out());
             assertTrue(r.out().contains("hflip"), "built-ins still listed");
             assertTrue(r.err().contains("broken.jar") && r.err().contains("licence missing"), r.err());
             assertTrue(!r.out().contains("broken.thing"), r.out());
@@ -91,6 +99,72 @@ class PluginFolderCliTest {
                 "--image", img.toString(), "-n", "2", "--out", work.resolve("sheet.png").toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.size(work.resolve("sheet.png")) > 0);
+    }
+
+    @Test
+    void aPluginThatThrowsIsReportedByTransformJarAndFileWithExitCode2() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins3"));
+        plugin(dir, "acme-1.0.jar", "acme3", "acme.vignette", "", "throw new IllegalStateException(\"radius is NaN\");");
+        Path in = Files.createDirectories(work.resolve("in/cats"));
+        Path img = in.resolve("a.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
+                "png", img.toFile());
+        String failure = "transform 'acme.vignette' (from acme-1.0.jar) failed on " + img + " (10x20x3 UINT8) while"
+                + " applying INSTANCE: java.lang.IllegalStateException: radius is NaN";
+
+        Fixtures.Run preview = Fixtures.aug("--plugins", dir.toString(), "preview", "--spec", "hflip | acme.vignette",
+                "--image", img.toString(), "-n", "2", "--out", work.resolve("sheet.png").toString());
+        assertEquals(2, preview.code(), preview.toString());
+        assertTrue(preview.err().startsWith("aug: " + failure + " (--verbose prints the stack trace)"), preview.err());
+        assertTrue(!preview.err().contains("internal error"), preview.err());
+
+        Fixtures.Run apply = Fixtures.aug("--plugins", dir.toString(), "apply", "--spec", "acme.vignette", "--in",
+                work.resolve("in").toString(), "--out", work.resolve("out").toString(), "-q");
+        assertEquals(2, apply.code(), apply.toString());
+        assertTrue(apply.err().contains("  " + failure + "\n"), apply.err());
+        assertTrue(apply.err().contains("1 of them failed in a transform's own code"), apply.err());
+    }
+
+    @Test
+    void anUnknownTransformMentionsThePluginsThatFailedToLoad() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins4"));
+        plugin(dir, "acme-2.0.jar", "acme4", "acme.fog", "throw new NoClassDefFoundError(\"com/acme/Lib\");");
+        Fixtures.Run r = Fixtures.aug("--plugins", dir.toString(), "describe", "acme.fog");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("aug: unknown transform 'acme.fog'"), r.err());
+        assertTrue(r.err().contains("Note: 1 provider failed to load: acme-2.0.jar (Provider acme4.Provider could not"
+                + " be instantiated: NoClassDefFoundError: com/acme/Lib)"), r.err());
+    }
+
+    @Test
+    void twoJarsClaimingOneNameAreNamedByFullPath() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins5"));
+        plugin(dir, "a.jar", "pa", "acme.same", "");
+        plugin(dir, "b.jar", "pb", "acme.same", "");
+        Fixtures.Run r = Fixtures.aug("--plugins", dir.toString(), "list");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("pa.Provider (" + dir.resolve("a.jar") + ") and by pb.Provider ("
+                + dir.resolve("b.jar") + ")"), r.err());
+    }
+
+    @Test
+    void listSaysPlainlyWhenThereAreNoneOneOrSeveralProviders() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins6"));
+        plugin(dir, "solo-1.0.jar", "solo", "solo.same", "");
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        // A loader that sees no services file: discovery finds no provider, as on a class path without augment-opencv.
+        t.setContextClassLoader(new java.net.URLClassLoader(new java.net.URL[0], null));
+        try {
+            Fixtures.Run none = Fixtures.aug("list");
+            assertEquals(0, none.code(), none.toString());
+            assertTrue(none.out().startsWith("No transforms: no transform provider was found. Put augment-opencv"),
+                    none.out());
+            Fixtures.Run one = Fixtures.aug("--plugins", dir.toString(), "list");
+            assertTrue(one.out().contains("\n1 transform from 1 provider. "), one.out());
+        } finally {
+            t.setContextClassLoader(before);
+        }
     }
 
     @Test

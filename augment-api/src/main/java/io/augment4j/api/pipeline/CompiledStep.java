@@ -9,23 +9,39 @@ import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.api.Transform;
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.UnsupportedTargetException;
 
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A compiled {@link Step}: one transform instance. */
+/**
+ * A compiled {@link Step}: one transform instance. Every call into the transform's code goes through here (or
+ * {@link FusedWarpRun}), so that whatever it throws, other than an {@link AugmentException}, becomes a
+ * {@link TransformFailedException} naming the transform and the jar it came from.
+ */
 final class CompiledStep extends CompiledNode {
     private final String name;
+    private final String origin;
     private final Transform<Object> transform;
     private final Set<Target> targets;
 
+    /**
+     * @param origin the jar file name or class folder of the transform's provider, for error messages
+     */
     @SuppressWarnings("unchecked")
-    CompiledStep(String name, Transform<?> transform, double p) {
+    CompiledStep(String name, String origin, Transform<?> transform, double p) {
         super(p);
         this.name = name;
+        this.origin = origin;
         this.transform = (Transform<Object>) transform;
-        this.targets = EnumSet.copyOf(transform.targets());
+        Set<Target> declared;
+        try {
+            declared = transform.targets();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw new TransformFailedException(name, origin, "listing its targets", null, e);
+        }
+        this.targets = declared.isEmpty() ? EnumSet.noneOf(Target.class) : EnumSet.copyOf(declared);
     }
 
     @Override
@@ -44,13 +60,22 @@ final class CompiledStep extends CompiledNode {
         return name;
     }
 
+    /** The transform's parameter class. */
+    Class<?> paramsType() {
+        try {
+            return transform.paramsType();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw new TransformFailedException(name, origin, "naming its parameter class", null, e);
+        }
+    }
+
     /** Draws this step's parameters, wrapping unexpected failures in a message naming the transform. */
     Object sampleChecked(Sample in, Rng rng) {
         try {
             return transform.sample(in, rng);
         } catch (AugmentException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             throw failure("sampling parameters", in, e);
         }
     }
@@ -64,14 +89,17 @@ final class CompiledStep extends CompiledNode {
             return out;
         } catch (AugmentException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             throw failure("applying " + params, in, e);
         }
     }
 
-    AugmentException failure(String what, Sample in, RuntimeException e) {
-        return new AugmentException("transform '" + name + "' failed " + what + " on a " + in.image().describe()
-                + " image: " + e, e);
+    /**
+     * The transform's code threw {@code e}: a bug in it or a class missing from its jar. Errors of the JVM itself
+     * ({@link VirtualMachineError}: out of memory, stack overflow) are not caught, so they are not blamed on it.
+     */
+    TransformFailedException failure(String what, Sample in, Throwable e) {
+        return new TransformFailedException(name, origin, what, in.image().describe(), e);
     }
 
     void checkTargets(Sample in) {
@@ -99,9 +127,9 @@ final class CompiledStep extends CompiledNode {
             return in;
         }
         checkTargets(in);
-        if (!transform.paramsType().isInstance(s.params())) {
+        if (!paramsType().isInstance(s.params())) {
             throw new AugmentException("replay record for '" + name + "' holds " + s.params() + ", not a "
-                    + transform.paramsType().getSimpleName());
+                    + paramsType().getSimpleName());
         }
         return applyChecked(in, s.params());
     }
@@ -113,7 +141,12 @@ final class CompiledStep extends CompiledNode {
         o.put("transform", s.transform());
         o.put("applied", s.applied());
         if (s.applied()) {
-            o.set("params", mapper.valueToTree(s.params()));
+            try {
+                o.set("params", mapper.valueToTree(s.params()));
+            } catch (IllegalArgumentException e) {
+                throw new TransformFailedException(name, origin, "writing its parameters " + s.params() + " as JSON",
+                        null, e);
+            }
         }
         return o;
     }
@@ -125,7 +158,7 @@ final class CompiledStep extends CompiledNode {
         Object params = null;
         if (applied) {
             try {
-                params = mapper.treeToValue(require(json, "params"), transform.paramsType());
+                params = mapper.treeToValue(require(json, "params"), paramsType());
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new AugmentException("replay record for '" + t + "' has unreadable params "
                         + json.get("params") + ": " + e.getMessage(), e);

@@ -60,7 +60,7 @@ final class FusedWarpRun {
                         + "' but the pipeline has '" + step.name() + "' here");
             }
             if (r.applied()) {
-                if (!step.transform().paramsType().isInstance(r.params())) {
+                if (!step.paramsType().isInstance(r.params())) {
                     throw new AugmentException("replay record for '" + step.name() + "' holds " + r.params());
                 }
                 step.checkTargets(in);
@@ -103,7 +103,7 @@ final class FusedWarpRun {
             return s;
         } catch (AugmentException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             throw step.failure("applying a fused warp of " + applied + " steps", in, e);
         }
     }

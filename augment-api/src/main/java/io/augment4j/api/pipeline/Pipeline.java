@@ -82,7 +82,8 @@ public final class Pipeline {
     private static CompiledNode compile(Node node, TransformRegistry registry, String path, boolean fuse) {
         if (node instanceof Step s) {
             try {
-                return new CompiledStep(s.transform(), registry.create(s.transform(), s.params()), s.p());
+                return new CompiledStep(s.transform(), registry.get(s.transform()).provider().jarName(),
+                        registry.create(s.transform(), s.params()), s.p());
             } catch (ParameterException | UnknownTransformException e) {
                 throw new SpecException(null, -1, -1, path, e.getMessage(), e);
             }

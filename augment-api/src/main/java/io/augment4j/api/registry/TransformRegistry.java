@@ -6,6 +6,7 @@ import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.api.spi.TransformProvider;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.TransformFailedException;
 
 import java.io.IOException;
 import java.net.URL;
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  *   <li>A provider that fails to load (constructor throws, class missing, built for another SPI version) is
  *       skipped and reported in {@link #problems()}; the rest load.
  *   <li>Two providers claiming one name is an error naming both ({@link DuplicateTransformException}).
- *   <li>An unknown name is an error suggesting the nearest names ({@link UnknownTransformException}).
+ *   <li>An unknown name is an error suggesting the nearest names and mentioning the providers that failed to load
+ *       ({@link UnknownTransformException}).
  *   <li>Bad parameters are errors naming transform, parameter, value and allowed values ({@link ParameterException}).
  * </ul>
  *
@@ -102,7 +104,8 @@ public final class TransformRegistry {
     public RegisteredTransform get(String name) {
         RegisteredTransform t = byName.get(name);
         if (t == null) {
-            throw new UnknownTransformException(name, Names.nearest(name, byName.keySet()));
+            throw new UnknownTransformException(name, Names.nearest(name, byName.keySet()), byName.isEmpty(),
+                    problems);
         }
         return t;
     }
@@ -112,13 +115,26 @@ public final class TransformRegistry {
         return ParamValidator.validate(get(name).descriptor(), rawParams);
     }
 
-    /** Builds the named transform from raw parameter values (validated first). */
+    /**
+     * Builds the named transform from raw parameter values (validated first).
+     *
+     * @throws TransformFailedException when the provider's factory throws (naming the transform and its jar)
+     */
     public Transform<?> create(String name, Map<String, ?> rawParams) {
-        TransformDescriptor d = get(name).descriptor();
-        Params params = ParamValidator.validate(d, rawParams);
-        Transform<?> t = d.create(params);
-        if (t == null) {
-            throw new IllegalStateException("the factory of transform '" + name + "' returned null");
+        RegisteredTransform r = get(name);
+        Params params = ParamValidator.validate(r.descriptor(), rawParams);
+        Transform<?> t;
+        try {
+            t = r.descriptor().create(params);
+            if (t == null) {
+                throw new IllegalStateException("the factory returned null");
+            }
+        } catch (AugmentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // The factory is the provider's code: name it and its jar, as the pipeline does for sample/apply.
+            throw new TransformFailedException(name, r.provider().jarName(), "being built from " + params.asMap(),
+                    null, e);
         }
         return t;
     }
@@ -141,7 +157,7 @@ public final class TransformRegistry {
                     }
                     add(it.next());
                 } catch (ServiceConfigurationError | LinkageError e) {
-                    problems.add(new LoadProblem(describeError(e), rootMessage(e)));
+                    problems.add(new LoadProblem("class path", whatFailed(e)));
                 }
             }
             return this;
@@ -204,7 +220,7 @@ public final class TransformRegistry {
                     add(p.get());
                 } catch (ServiceConfigurationError | LinkageError e) {
                     found++;
-                    problems.add(new LoadProblem(name + ": " + describeError(e), rootMessage(e)));
+                    problems.add(new LoadProblem(name, whatFailed(e)));
                 }
             }
             if (found == 0) {
@@ -224,7 +240,7 @@ public final class TransformRegistry {
             }
             if (v != TransformProvider.SPI_VERSION) {
                 problems.add(new LoadProblem(provider.getClass().getName() + " ("
-                        + ProviderInfo.locationOf(provider.getClass()) + ")",
+                        + ProviderInfo.shortLocation(ProviderInfo.locationOf(provider.getClass())) + ")",
                         "built for transform SPI version " + v + ", but this augment4j implements version "
                                 + TransformProvider.SPI_VERSION + "; use a build of the plugin made for version "
                                 + TransformProvider.SPI_VERSION));
@@ -257,10 +273,17 @@ public final class TransformRegistry {
             return new TransformRegistry(byName, all);
         }
 
-        private static String describeError(Throwable e) {
-            String m = e.getMessage();
+        /**
+         * What went wrong loading a provider, e.g. {@code Provider acme.P could not be instantiated: NoClassDefFoundError:
+         * acme/Lib}: the service loader's message, then the root cause when there is one.
+         */
+        private static String whatFailed(Throwable e) {
+            if (!(e instanceof ServiceConfigurationError) || e.getMessage() == null) {
+                return rootMessage(e);
+            }
             // ServiceLoader messages start with "io.augment4j.api.spi.TransformProvider: Provider X could not ..."
-            return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^[\\w.]+TransformProvider: ", "");
+            String what = e.getMessage().replaceFirst("^[\\w.]+TransformProvider: ", "");
+            return e.getCause() == null || e.getCause() == e ? what : what + ": " + rootMessage(e);
         }
 
         private static String rootMessage(Throwable e) {

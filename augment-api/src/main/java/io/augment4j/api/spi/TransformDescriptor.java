@@ -25,6 +25,54 @@ public interface TransformDescriptor {
     /** Builds the transform from validated parameters. */
     Transform<?> create(Params params);
 
+    /**
+     * Whether the transform keeps the image's height and width. {@link OutputSize#SAME_AS_INPUT} unless overridden;
+     * declare a crop, resize or pad with {@link #withOutputSize}. The plugin test kit checks the declaration.
+     */
+    default OutputSize outputSize() {
+        return OutputSize.SAME_AS_INPUT;
+    }
+
+    /**
+     * This descriptor declaring another {@link #outputSize()}, e.g.
+     * {@code TransformDescriptor.of("acme.crop", ...).withOutputSize(OutputSize.MAY_CHANGE)}.
+     */
+    default TransformDescriptor withOutputSize(OutputSize size) {
+        Objects.requireNonNull(size, "size");
+        TransformDescriptor self = this;
+        return new TransformDescriptor() {
+            @Override
+            public String name() {
+                return self.name();
+            }
+
+            @Override
+            public String doc() {
+                return self.doc();
+            }
+
+            @Override
+            public List<ParamSpec> params() {
+                return self.params();
+            }
+
+            @Override
+            public Transform<?> create(Params p) {
+                return self.create(p);
+            }
+
+            @Override
+            public OutputSize outputSize() {
+                return size;
+            }
+
+            @Override
+            public String toString() {
+                return self.toString();
+            }
+        };
+    }
+
     /** A descriptor from its parts. */
     static TransformDescriptor of(String name, String doc, List<ParamSpec> params,
                                   Function<Params, Transform<?>> factory) {

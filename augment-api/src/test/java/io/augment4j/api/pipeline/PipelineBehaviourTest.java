@@ -54,7 +54,8 @@ class PipelineBehaviourTest {
         Pipeline pl = Pipeline.compile(PipelineSpec.of(Node.step("to_tracked"), Node.step("explode")), registry);
         AugmentException e = assertThrows(AugmentException.class,
                 () -> pl.apply(Sample.of(TestTransforms.randomImage(4, 4, 3, 1)), 0));
-        assertTrue(e.getMessage().startsWith("transform 'explode' failed applying INSTANCE on a 4x4x3 UINT8 image"),
+        assertTrue(e.getMessage().startsWith("transform 'explode' (from ")
+                        && e.getMessage().contains(") failed on a 4x4x3 UINT8 image while applying INSTANCE: "),
                 e.getMessage());
         assertEquals(before, TrackedImage.OPEN.get());
     }

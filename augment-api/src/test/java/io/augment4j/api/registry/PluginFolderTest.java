@@ -1,20 +1,15 @@
 package io.augment4j.api.registry;
 
 import io.augment4j.api.AugmentException;
-import io.augment4j.api.spi.TransformProvider;
+import io.augment4j.api.testing.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,12 +24,7 @@ class PluginFolderTest {
     /** Compiles one provider class {@code pkg.Provider} contributing {@code transform} and packs it as a jar. */
     private Path pluginJar(Path folder, String jarName, String pkg, String transform, String constructorBody,
                            int spiVersion, boolean withServices, String servicesLine) throws IOException {
-        Path src = work.resolve("src-" + jarName);
-        Path classes = work.resolve("classes-" + jarName);
-        Files.createDirectories(src.resolve(pkg));
-        Files.createDirectories(classes);
-        Path file = src.resolve(pkg).resolve("Provider.java");
-        Files.writeString(file, """
+        String source = """
                 package %s;
                 import io.augment4j.api.spi.*;
                 import java.util.List;
@@ -46,28 +36,10 @@ class PluginFolderTest {
                                 p -> new io.augment4j.api.testing.TestTransforms.Identity()));
                     }
                 }
-                """.formatted(pkg, constructorBody, spiVersion, transform));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                file.toString());
-        assertEquals(0, rc, "test plugin did not compile");
-        Path jar = folder.resolve(jarName);
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            try (Stream<Path> walk = Files.walk(classes)) {
-                for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                    out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-                    Files.copy(p, out);
-                    out.closeEntry();
-                }
-            }
-            if (withServices) {
-                out.putNextEntry(new JarEntry("META-INF/services/" + TransformProvider.class.getName()));
-                OutputStream o = out;
-                o.write((servicesLine == null ? pkg + ".Provider" : servicesLine).getBytes());
-                out.closeEntry();
-            }
-        }
-        return jar;
+                """.formatted(pkg, constructorBody, spiVersion, transform);
+        return PluginJars.build(work, folder.resolve(jarName),
+                withServices ? (servicesLine == null ? pkg + ".Provider" : servicesLine) : null,
+                Map.of(pkg + ".Provider", source));
     }
 
     @Test
@@ -83,7 +55,8 @@ class PluginFolderTest {
 
         TransformRegistry r = TransformRegistry.discover(List.of(plugins));
         assertTrue(r.contains("acme.fog"));
-        assertEquals("acme-fog-1.0.jar", r.get("acme.fog").provider().location());
+        assertEquals(plugins.resolve("acme-fog-1.0.jar").toString(), r.get("acme.fog").provider().location());
+        assertEquals("acme-fog-1.0.jar", r.get("acme.fog").provider().jarName());
         assertTrue(r.contains("add_offset"), "classpath providers still load");
         assertFalse(r.contains("boom.x") || r.contains("ghost.x") || r.contains("future.x"));
         String problems = String.join("\n", r.problems().stream().map(LoadProblem::toString).toList());
@@ -94,6 +67,27 @@ class PluginFolderTest {
         assertTrue(problems.contains("bare.jar: declares no transform provider"), problems);
         assertTrue(problems.contains("notes.jar: not a readable jar"), problems);
         assertEquals("acme.Provider", r.get("acme.fog").provider().className());
+
+        // The transform asked for may be in a jar that failed: the error says which ones did.
+        UnknownTransformException unknown = assertThrows(UnknownTransformException.class, () -> r.get("boom.x"));
+        assertTrue(unknown.getMessage().startsWith("unknown transform 'boom.x' ('aug list' shows every transform). "
+                + "Note: 5 providers failed to load: "), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains(
+                "; boom.jar (Provider boom.Provider could not be instantiated: IllegalStateException: no licence key);"),
+                unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("; ghost.jar (Provider ghost.Missing not found);"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void anOnlyProviderThatFailsIsNamedWhenItsTransformIsAskedFor() throws IOException {
+        Path plugins = Files.createDirectories(work.resolve("one"));
+        pluginJar(plugins, "acme-1.0.jar", "acmex", "acme.x", "", 1, true, "acmex.Missing");
+        TransformRegistry r = TransformRegistry.builder().discoverPlugins(plugins).build();
+        UnknownTransformException e = assertThrows(UnknownTransformException.class, () -> r.get("acme.x"));
+        assertEquals("unknown transform 'acme.x': no transform is registered at all. Note: 1 provider failed to load: "
+                + r.problems().get(0).source() + " (" + r.problems().get(0).reason() + ")", e.getMessage());
+        assertTrue(e.getMessage().contains("acme-1.0.jar") && e.getMessage().contains("acmex.Missing"), e.getMessage());
     }
 
     @Test
@@ -103,8 +97,9 @@ class PluginFolderTest {
         pluginJar(plugins, "b.jar", "two", "shared.name", "", 1, true, null);
         DuplicateTransformException e = assertThrows(DuplicateTransformException.class,
                 () -> TransformRegistry.discover(List.of(plugins)));
-        assertTrue(e.getMessage().contains("one.Provider (a.jar)") && e.getMessage().contains("two.Provider (b.jar)"),
-                e.getMessage());
+        // Full paths: two copies of one jar in different folders must be told apart.
+        assertTrue(e.getMessage().contains("one.Provider (" + plugins.resolve("a.jar") + ")")
+                && e.getMessage().contains("two.Provider (" + plugins.resolve("b.jar") + ")"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.augment4j.api.registry;
 
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.api.spi.Range;
@@ -45,6 +46,42 @@ class TransformRegistryTest {
         assertTrue(e.suggestions().contains("test_hflip"), e.suggestions().toString());
         e = assertThrows(UnknownTransformException.class, () -> registry.get("zzzzzzzzzzzz"));
         assertTrue(e.suggestions().isEmpty());
+        assertTrue(!e.getMessage().contains("Note:"), "no provider failed, so no note: " + e.getMessage());
+    }
+
+    @Test
+    void withNoProviderAtAllTheErrorSaysSo() {
+        UnknownTransformException e = assertThrows(UnknownTransformException.class,
+                () -> TransformRegistry.of().get("hflip"));
+        assertEquals("unknown transform 'hflip': no transform is registered at all, as no transform provider was found;"
+                + " put augment-opencv (the built-in transforms) or a plugin jar on the class path", e.getMessage());
+    }
+
+    @Test
+    void aFactoryThatThrowsIsNamedWithItsProvidersLocation() {
+        TransformProvider p = new TransformProvider() {
+            @Override
+            public int spiVersion() {
+                return SPI_VERSION;
+            }
+
+            @Override
+            public List<TransformDescriptor> transforms() {
+                return List.of(TransformDescriptor.of("bad_factory", "Its factory throws.",
+                        List.of(ParamSpec.ofInt("n", 3, 0, 9, "a number")), params -> {
+                            throw new IllegalStateException("no GPU");
+                        }),
+                        TransformDescriptor.of("null_factory", "Its factory returns null.", List.of(), params -> null));
+            }
+        };
+        TransformRegistry r = TransformRegistry.of(p);
+        TransformFailedException e = assertThrows(TransformFailedException.class,
+                () -> r.create("bad_factory", Map.of()));
+        assertEquals("transform 'bad_factory' (from " + r.get("bad_factory").provider().jarName()
+                + ") failed while being built from {n=3}: java.lang.IllegalStateException: no GPU", e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalStateException);
+        e = assertThrows(TransformFailedException.class, () -> r.create("null_factory", Map.of()));
+        assertTrue(e.getMessage().endsWith("the factory returned null"), e.getMessage());
     }
 
     @Test

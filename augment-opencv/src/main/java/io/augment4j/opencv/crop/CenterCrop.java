@@ -2,6 +2,7 @@ package io.augment4j.opencv.crop;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.TransformDescriptor;
 
 /**
@@ -20,7 +21,7 @@ public final class CenterCrop extends CropTransform {
     public static TransformDescriptor descriptor() {
         return TransformDescriptor.of("center_crop",
                 "Crops the central box of a given size (pixels or a fraction of each side).", sizeSpecs("crop"),
-                p -> new CenterCrop("center_crop", Sizing.from(p)));
+                p -> new CenterCrop("center_crop", Sizing.from(p))).withOutputSize(OutputSize.MAY_CHANGE);
     }
 
     @Override

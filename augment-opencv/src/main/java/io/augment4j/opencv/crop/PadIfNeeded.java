@@ -4,6 +4,7 @@ import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
@@ -70,7 +71,7 @@ public final class PadIfNeeded extends GeometricTransform<PadIfNeeded.Params> {
                         WarpOptions.borderSpec(), WarpOptions.fillSpec()),
                 p -> new PadIfNeeded("pad_if_needed", p.getInt("min_height"), p.getInt("min_width"),
                         new WarpOptions(Imgproc.INTER_NEAREST, WarpOptions.borderCode(p.getString("border")),
-                                p.getDoubleArray("fill"))));
+                                p.getDoubleArray("fill")))).withOutputSize(OutputSize.MAY_CHANGE);
     }
 
     @Override

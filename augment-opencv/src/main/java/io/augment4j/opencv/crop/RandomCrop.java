@@ -2,6 +2,7 @@ package io.augment4j.opencv.crop;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.geometric.WarpOptions;
@@ -32,7 +33,8 @@ public final class RandomCrop extends CropTransform {
         ps.add(WarpOptions.interpolationSpec());
         return TransformDescriptor.of("random_crop",
                 "Crops a box of a given size (pixels or a fraction of each side) at a random position.", ps,
-                p -> new RandomCrop("random_crop", Sizing.from(p), p.getBoolean("resize_back"), interpolationOf(p)));
+                p -> new RandomCrop("random_crop", Sizing.from(p), p.getBoolean("resize_back"), interpolationOf(p)))
+                .withOutputSize(OutputSize.MAY_CHANGE);
     }
 
     @Override

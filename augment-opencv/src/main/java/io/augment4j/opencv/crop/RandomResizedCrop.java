@@ -2,6 +2,7 @@ package io.augment4j.opencv.crop;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -44,7 +45,8 @@ public final class RandomResizedCrop extends CropTransform {
         return TransformDescriptor.of("random_resized_crop",
                 "Crops a random area and aspect ratio and resizes it (torchvision RandomResizedCrop).", ps,
                 p -> new RandomResizedCrop("random_resized_crop", p.getInt("height"), p.getInt("width"),
-                        p.getRange("scale"), p.getRange("ratio"), interpolationOf(p)));
+                        p.getRange("scale"), p.getRange("ratio"), interpolationOf(p)))
+                .withOutputSize(OutputSize.MAY_CHANGE);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.augment4j.opencv.crop;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
@@ -61,7 +62,8 @@ public final class Resize extends GeometricTransform<Resize.Params> {
         ps.add(WarpOptions.interpolationSpec());
         return TransformDescriptor.of("resize", "Resizes the image to a fixed size or by a factor (cv2.resize).", ps,
                 p -> new Resize("resize", p.getInt("height"), p.getInt("width"), p.getDouble("scale"),
-                        WarpOptions.interpolationCode(p.getString("interpolation"))));
+                        WarpOptions.interpolationCode(p.getString("interpolation"))))
+                .withOutputSize(OutputSize.MAY_CHANGE);
     }
 
     @Override

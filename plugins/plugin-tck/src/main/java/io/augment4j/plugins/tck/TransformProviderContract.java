@@ -6,6 +6,7 @@ import io.augment4j.api.Image;
 import io.augment4j.api.PixelType;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
 import io.augment4j.api.Transform;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Node;
@@ -15,6 +16,7 @@ import io.augment4j.api.registry.ParamValidator;
 import io.augment4j.api.registry.ParameterException;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.Specs;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.ParamType;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +45,26 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The plugin test kit: extend this class in your plugin's tests, return your provider from {@link #provider()}, and
- * JUnit checks every transform it contributes against the contract augment4j relies on:
- * <ul>
- *   <li>the SPI version and the parameter schema are complete and valid (names, docs, defaults within range);
- *   <li>the transform builds from its defaults (and {@link #exampleParams} for required parameters);
- *   <li>the same seed gives the same output, bit for bit; the input is never modified;
- *   <li>the output is a valid image; images a transform cannot take are refused with an {@link AugmentException}
- *       naming the transform, never another exception;
- *   <li>eight threads sharing one instance reproduce the single-threaded output;
- *   <li>a spec of the transform survives a YAML round trip, and a recorded run replays exactly from JSON;
- *   <li>out-of-range parameter values are refused with a message naming the parameter.
- * </ul>
+ * JUnit checks every transform it contributes against the contract augment4j relies on. Each transform gets those
+ * of these checks that apply to it (all but the fourth and fifth always do), each a test of its own named
+ * {@code "<transform>: <check>"} (e.g. {@code "acme.vignette: builds from defaults"}), the name Surefire's XML
+ * report and console give it:
+ * <ol>
+ *   <li><b>schema is complete and valid</b>: snake_case name, a doc line, every parameter documented once, defaults
+ *       in canonical form;
+ *   <li><b>builds from defaults</b>: and from {@link #exampleParams} for required parameters;
+ *   <li><b>same seed, same output; input untouched; valid output</b>: bit for bit; images a transform cannot take
+ *       are refused with an {@link AugmentException} naming the transform, never another exception;
+ *   <li><b>keeps the image size</b>: only for transforms whose descriptor declares
+ *       {@link OutputSize#SAME_AS_INPUT} (the default): the output has the input's height and width;
+ *   <li><b>a mask follows the image</b>: only for transforms that claim {@link Target#MASK}: given an image with a
+ *       mask, the output keeps a one-channel mask of the output image's size, and the image comes out as it does
+ *       without a mask;
+ *   <li><b>thread-safe</b>: eight threads sharing one instance reproduce the single-threaded output;
+ *   <li><b>spec round trip and replay</b>: a spec of the transform survives a YAML round trip, and a recorded run
+ *       replays exactly from JSON;
+ *   <li><b>out-of-range parameters are refused</b>: with a {@link ParameterException} naming the parameter.
+ * </ol>
  * <pre>{@code
  * class MyPluginContractTest extends TransformProviderContract {
  *     protected TransformProvider provider() { return new MyProvider(); }
@@ -88,6 +100,24 @@ public abstract class TransformProviderContract {
         return 8;
     }
 
+    /** The checks, in the order they run for each transform; {@link #applies} says which a transform gets. */
+    enum Check {
+        SCHEMA("schema is complete and valid"),
+        BUILDS("builds from defaults"),
+        DETERMINISM("same seed, same output; input untouched; valid output"),
+        SIZE("keeps the image size"),
+        MASK("a mask follows the image"),
+        THREADS("thread-safe"),
+        ROUND_TRIP("spec round trip and replay"),
+        OUT_OF_RANGE("out-of-range parameters are refused");
+
+        final String phrase;
+
+        Check(String phrase) {
+            this.phrase = phrase;
+        }
+    }
+
     @TestFactory
     Stream<DynamicContainer> everyTransformHonoursTheContract() {
         TransformProvider provider = provider();
@@ -96,14 +126,60 @@ public abstract class TransformProviderContract {
         List<TransformDescriptor> descriptors = provider.transforms();
         assertFalse(descriptors.isEmpty(), "the provider contributes no transforms");
         TransformRegistry registry = TransformRegistry.of(provider);
-        return descriptors.stream().map(d -> DynamicContainer.dynamicContainer(d.name(), Stream.of(
-                DynamicTest.dynamicTest("schema is complete and valid", () -> checkSchema(d)),
-                DynamicTest.dynamicTest("builds from defaults", () -> assertNotNull(registry.create(d.name(), exampleParams(d)))),
-                DynamicTest.dynamicTest("same seed, same output; input untouched; valid output",
-                        () -> checkDeterminism(registry, d)),
-                DynamicTest.dynamicTest("thread-safe", () -> checkThreads(registry, d)),
-                DynamicTest.dynamicTest("spec round trip and replay", () -> checkRoundTrip(registry, d)),
-                DynamicTest.dynamicTest("out-of-range parameters are refused", () -> checkOutOfRange(registry, d)))));
+        // A source that is neither a class nor a method: Surefire then reports each check by its display name
+        // ("acme.vignette: builds from defaults") instead of "everyTransformHonoursTheContract()[1][2]".
+        URI source = URI.create("classpath:/" + provider.getClass().getName().replace('.', '/') + ".class");
+        return descriptors.stream().map(d -> DynamicContainer.dynamicContainer(d.name(),
+                Stream.of(Check.values()).filter(c -> applies(c, registry, d))
+                        .map(c -> DynamicTest.dynamicTest(d.name() + ": " + c.phrase, source, () -> run(c, registry, d)))));
+    }
+
+    /**
+     * The names of the checks this contract runs on {@link #provider()}, e.g. {@code acme.vignette: builds from
+     * defaults}, in the order they run: for documentation that gives their number, and tests that keep it true.
+     */
+    protected final List<String> checkNames() {
+        TransformRegistry registry = TransformRegistry.of(provider());
+        List<String> out = new ArrayList<>();
+        for (TransformDescriptor d : provider().transforms()) {
+            for (Check c : Check.values()) {
+                if (applies(c, registry, d)) {
+                    out.add(d.name() + ": " + c.phrase);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code check} is one of the checks {@code d} gets. */
+    boolean applies(Check check, TransformRegistry registry, TransformDescriptor d) {
+        return switch (check) {
+            case SIZE -> d.outputSize() == OutputSize.SAME_AS_INPUT;
+            case MASK -> claimsMasks(registry, d);
+            default -> true;
+        };
+    }
+
+    /** True when the transform says it handles masks, or cannot be built to say (its build check then fails). */
+    private boolean claimsMasks(TransformRegistry registry, TransformDescriptor d) {
+        try {
+            return build(registry, d).targets().contains(Target.MASK);
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    private void run(Check check, TransformRegistry registry, TransformDescriptor d) throws Exception {
+        switch (check) {
+            case SCHEMA -> checkSchema(d);
+            case BUILDS -> assertNotNull(registry.create(d.name(), exampleParams(d)));
+            case DETERMINISM -> checkDeterminism(registry, d);
+            case SIZE -> checkSize(registry, d);
+            case MASK -> checkMask(registry, d);
+            case THREADS -> checkThreads(registry, d);
+            case ROUND_TRIP -> checkRoundTrip(registry, d);
+            case OUT_OF_RANGE -> checkOutOfRange(registry, d);
+        }
     }
 
     private void checkSchema(TransformDescriptor d) {
@@ -156,6 +232,15 @@ public abstract class TransformProviderContract {
         }
     }
 
+    /** Applies, or returns null for an input the transform does not take; the determinism check judges refusals. */
+    private static Sample applyIfTaken(Transform<?> t, Sample in, long seed) {
+        try {
+            return applyOnce(t, in, seed);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private void checkDeterminism(TransformRegistry registry, TransformDescriptor d) {
         Transform<?> t = build(registry, d);
         int accepted = 0;
@@ -185,6 +270,66 @@ public abstract class TransformProviderContract {
         }
         assertTrue(accepted > 0, d.name() + " refused every test input: it must take at least one of "
                 + inputs().stream().map(ArrayImage::describe).toList());
+    }
+
+    private void checkSize(TransformRegistry registry, TransformDescriptor d) {
+        Transform<?> t = build(registry, d);
+        for (ArrayImage img : inputs()) {
+            for (long seed = 0; seed < seeds(); seed++) {
+                Sample out = applyIfTaken(t, Sample.of(img), seed);
+                if (out == null) {
+                    break;
+                }
+                Image o = out.image();
+                if (o.height() != img.height() || o.width() != img.width()) {
+                    contractViolation(d.name() + ": seed " + seed + " turned a " + img.describe() + " image into "
+                            + o.height() + "x" + o.width() + ", but the descriptor declares OutputSize.SAME_AS_INPUT;"
+                            + " a transform that changes the size declares .withOutputSize(OutputSize.MAY_CHANGE)");
+                }
+            }
+        }
+    }
+
+    private void checkMask(TransformRegistry registry, TransformDescriptor d) {
+        Transform<?> t = build(registry, d);
+        for (ArrayImage img : inputs()) {
+            ArrayImage mask = maskFor(img);
+            for (long seed = 0; seed < seeds(); seed++) {
+                Sample plain = applyIfTaken(t, Sample.of(img), seed);
+                if (plain == null) {
+                    break;
+                }
+                Sample out;
+                try {
+                    out = applyOnce(t, Sample.of(img).withMask(mask), seed);
+                } catch (RuntimeException e) {
+                    throw new AssertionError(d.name() + " claims masks (Target.MASK) but failed on a " + img.describe()
+                            + " image with a " + mask.describe() + " mask, which it takes without one: " + e, e);
+                }
+                Image m = out.mask();
+                if (m == null) {
+                    contractViolation(d.name() + " claims masks (Target.MASK) but dropped the mask of a "
+                            + img.describe() + " image");
+                }
+                assertEquals(out.image().height() + "x" + out.image().width(), m.height() + "x" + m.width(),
+                        d.name() + ": the mask must have the output image's size");
+                assertEquals(1, m.channels(), d.name() + ": a one-channel mask must stay one channel");
+                assertEquals(PixelType.UINT8, m.pixelType(), d.name() + ": a uint8 mask must stay uint8");
+                assertEquals(plain.image(), out.image(), d.name() + ": seed " + seed + " gave another image when a"
+                        + " mask rode along; the mask must not change what happens to the image");
+            }
+        }
+    }
+
+    /** A one-channel label mask of blocks 0..3, the size of {@code img}. */
+    private static ArrayImage maskFor(ArrayImage img) {
+        byte[] labels = new byte[img.height() * img.width()];
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                labels[y * img.width() + x] = (byte) ((y / 4 + x / 4) % 4);
+            }
+        }
+        return ArrayImage.wrapBytes(img.height(), img.width(), 1, labels);
     }
 
     private void checkThreads(TransformRegistry registry, TransformDescriptor d) throws Exception {

@@ -1,28 +1,42 @@
 package io.augment4j.plugins.tck;
 
 import io.augment4j.api.ArrayImage;
-import io.augment4j.api.NoParams;
 import io.augment4j.api.PixelType;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
 import io.augment4j.api.Transform;
+import io.augment4j.api.spi.OutputSize;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.api.spi.TransformProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /** The kit must pass a well-behaved provider and catch each kind of broken one. */
 class TransformProviderContractTest {
 
-    /** Copies its input, or breaks the contract in the chosen way. */
-    record Probe(String fault) implements Transform<Probe.Draw> {
+    /** Copies its input and sets one value, or breaks the contract in the chosen way. */
+    record Probe(String fault, boolean masks) implements Transform<Probe.Draw> {
         record Draw(int value) {
         }
 
@@ -45,7 +59,32 @@ class TransformProviderContractTest {
             }
             byte[] out = img.copyBytes();
             out[0] = (byte) params.value();
-            return input.withImage(ArrayImage.wrapBytes(img.height(), img.width(), img.channels(), out));
+            if (fault.equals("mask_changes_image") && input.mask() != null) {
+                out[1] = 7;
+            }
+            ArrayImage result = ArrayImage.wrapBytes(img.height(), img.width(), img.channels(), out);
+            if (fault.startsWith("crop")) {
+                result = narrower(result);
+            }
+            // The sample's other parts ride along, unless the fault drops them.
+            return fault.equals("drop_mask") ? Sample.of(result) : input.withImage(result);
+        }
+
+        /** The image one column narrower, without the mask following. */
+        private static ArrayImage narrower(ArrayImage img) {
+            int w = img.width() - 1;
+            int c = img.channels();
+            byte[] src = img.rawBytes();
+            byte[] out = new byte[img.height() * w * c];
+            for (int y = 0; y < img.height(); y++) {
+                System.arraycopy(src, y * img.width() * c, out, y * w * c, w * c);
+            }
+            return ArrayImage.wrapBytes(img.height(), w, c, out);
+        }
+
+        @Override
+        public Set<Target> targets() {
+            return masks ? EnumSet.of(Target.IMAGE, Target.MASK) : EnumSet.of(Target.IMAGE);
         }
 
         @Override
@@ -55,6 +94,10 @@ class TransformProviderContractTest {
     }
 
     static TransformProvider providerOf(String fault, String doc) {
+        return providerOf(fault, doc, false, OutputSize.SAME_AS_INPUT);
+    }
+
+    static TransformProvider providerOf(String fault, String doc, boolean masks, OutputSize size) {
         return new TransformProvider() {
             @Override
             public int spiVersion() {
@@ -64,7 +107,8 @@ class TransformProviderContractTest {
             @Override
             public List<TransformDescriptor> transforms() {
                 return List.of(TransformDescriptor.of("probe", doc,
-                        List.of(ParamSpec.ofInt("strength", 1, 0, 10, "how strong")), p -> new Probe(fault)));
+                        List.of(ParamSpec.ofInt("strength", 1, 0, 10, "how strong")), p -> new Probe(fault, masks))
+                        .withOutputSize(size));
             }
         };
     }
@@ -73,6 +117,21 @@ class TransformProviderContractTest {
         @Override
         protected TransformProvider provider() {
             return providerOf("none", "Copies the image and sets one value.");
+        }
+    }
+
+    static class GoodWithMasks extends TransformProviderContract {
+        @Override
+        protected TransformProvider provider() {
+            return providerOf("none", "Copies the image and sets one value; the mask rides along.", true,
+                    OutputSize.SAME_AS_INPUT);
+        }
+    }
+
+    static class CropDeclared extends TransformProviderContract {
+        @Override
+        protected TransformProvider provider() {
+            return providerOf("crop", "Drops the last column.", false, OutputSize.MAY_CHANGE);
         }
     }
 
@@ -104,20 +163,32 @@ class TransformProviderContractTest {
         }
     }
 
-    static class NoParamsSample implements Transform<NoParams> {
+    static class CropUndeclared extends TransformProviderContract {
         @Override
-        public NoParams sample(Sample input, Rng rng) {
-            return NoParams.INSTANCE;
+        protected TransformProvider provider() {
+            return providerOf("crop", "Drops the last column but says it keeps the size.");
         }
+    }
 
+    static class CropLeavesMaskBehind extends TransformProviderContract {
         @Override
-        public Sample apply(Sample input, NoParams params) {
-            return input;
+        protected TransformProvider provider() {
+            return providerOf("crop", "Claims masks but crops only the image.", true, OutputSize.MAY_CHANGE);
         }
+    }
 
+    static class DropsMask extends TransformProviderContract {
         @Override
-        public Class<NoParams> paramsType() {
-            return NoParams.class;
+        protected TransformProvider provider() {
+            return providerOf("drop_mask", "Claims masks but drops them.", true, OutputSize.SAME_AS_INPUT);
+        }
+    }
+
+    static class MaskChangesImage extends TransformProviderContract {
+        @Override
+        protected TransformProvider provider() {
+            return providerOf("mask_changes_image", "Does something else when a mask is present.", true,
+                    OutputSize.SAME_AS_INPUT);
         }
     }
 
@@ -125,23 +196,89 @@ class TransformProviderContractTest {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
     }
 
+    private static List<String> names(Stream<Event> events) {
+        return events.map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    private static List<String> expected(TransformProviderContract.Check... checks) {
+        return Stream.of(checks).map(c -> "probe: " + c.phrase).toList();
+    }
+
     @Test
-    void aWellBehavedProviderPassesEveryCheck() {
-        Events e = run(Good.class);
-        assertEquals(6, e.succeeded().count());
-        assertEquals(0, e.failed().count());
+    void aWellBehavedProviderPassesEveryCheckThatAppliesToIt() {
+        Events good = run(Good.class);
+        assertEquals(0, good.failed().count());
+        assertEquals(expected(TransformProviderContract.Check.SCHEMA, TransformProviderContract.Check.BUILDS,
+                TransformProviderContract.Check.DETERMINISM, TransformProviderContract.Check.SIZE,
+                TransformProviderContract.Check.THREADS, TransformProviderContract.Check.ROUND_TRIP,
+                TransformProviderContract.Check.OUT_OF_RANGE), names(good.succeeded().stream()));
+
+        Events withMasks = run(GoodWithMasks.class);
+        assertEquals(0, withMasks.failed().count());
+        assertEquals(expected(TransformProviderContract.Check.values()), names(withMasks.succeeded().stream()),
+                "a size-keeping transform that claims masks gets every check");
+
+        Events crop = run(CropDeclared.class);
+        assertEquals(0, crop.failed().count());
+        assertEquals(6, crop.succeeded().count(), "no size check for a declared crop, no mask check without masks");
     }
 
     private static List<String> failedChecks(Class<?> contract) {
-        return run(contract).failed().stream().map(e -> e.getTestDescriptor().getDisplayName()).sorted().toList();
+        return names(run(contract).failed().stream().sorted((a, b) ->
+                a.getTestDescriptor().getDisplayName().compareTo(b.getTestDescriptor().getDisplayName())));
     }
 
     @Test
     void eachKindOfBrokenProviderIsCaught() {
-        String determinism = "same seed, same output; input untouched; valid output";
-        assertEquals(List.of(determinism, "thread-safe"), failedChecks(Random.class));
+        String determinism = "probe: same seed, same output; input untouched; valid output";
+        assertEquals(List.of(determinism, "probe: thread-safe"), failedChecks(Random.class));
         assertEquals(List.of(determinism), failedChecks(Mutating.class));
         assertEquals(List.of(determinism), failedChecks(Crashing.class), "an NPE instead of a clear refusal");
-        assertEquals(List.of("schema is complete and valid"), failedChecks(Undocumented.class));
+        assertEquals(List.of("probe: schema is complete and valid"), failedChecks(Undocumented.class));
+        assertEquals(List.of("probe: keeps the image size"), failedChecks(CropUndeclared.class));
+        String mask = "probe: a mask follows the image";
+        assertEquals(List.of(mask), failedChecks(CropLeavesMaskBehind.class));
+        assertEquals(List.of(mask), failedChecks(DropsMask.class));
+        assertEquals(List.of(mask), failedChecks(MaskChangesImage.class));
+    }
+
+    @Test
+    void failuresSayWhatIsWrong() {
+        String size = run(CropUndeclared.class).failed().stream().findFirst().orElseThrow().getPayload(
+                org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow()
+                .getMessage();
+        assertTrue(size.contains("probe: seed 0 turned a 24x32x3 UINT8 image into 24x31")
+                && size.contains(".withOutputSize(OutputSize.MAY_CHANGE)"), size);
+    }
+
+    /**
+     * Surefire names a dynamic test by its display name only when its source is neither a class nor a method;
+     * otherwise its report says {@code everyTransformHonoursTheContract()[1][2]}.
+     */
+    @Test
+    void everyCheckIsNamedTransformColonCheckWithASourceSurefireReportsByName() {
+        List<Event> tests = run(Good.class).succeeded().list();
+        assertEquals(7, tests.size());
+        for (Event e : tests) {
+            assertTrue(e.getTestDescriptor().getDisplayName().startsWith("probe: "));
+            assertInstanceOf(ClasspathResourceSource.class, e.getTestDescriptor().getSource().orElseThrow());
+        }
+    }
+
+    /** The kit's README lists exactly the checks the kit runs, in order, and both READMEs give their number. */
+    @Test
+    void theReadmesDescribeTheChecksTheKitRuns() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String list = readme.substring(readme.indexOf("<!-- checks:"), readme.indexOf("<!-- end of checks -->"));
+        List<String> listed = new ArrayList<>();
+        Matcher m = Pattern.compile("(?m)^\\d+\\. `([^`]+)`").matcher(list);
+        while (m.find()) {
+            listed.add(m.group(1));
+        }
+        assertEquals(Stream.of(TransformProviderContract.Check.values()).map(c -> c.phrase).toList(), listed);
+        int n = TransformProviderContract.Check.values().length;
+        assertTrue(readme.contains("gets up to " + n + " checks"), "plugin-tck README gives another count");
+        String root = Files.readString(Path.of("../../README.md"));
+        assertTrue(root.contains("up to " + n + " checks per transform"), "the project README gives another count");
     }
 }
