@@ -1,23 +1,41 @@
 package io.augment4j.trainer.loop;
 
+import io.augment4j.trainer.loader.BatchLoader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Running sums over one training epoch, and the epoch's row of the history. */
+/** Running sums and clocks over one training epoch, and the epoch's row of the history. */
 final class EpochMeter {
 
     private final int epoch;
     private final int numBatches;
+    private final BatchLoader loader;
     private final long start = System.nanoTime();
+    private final long waitStart;
+    private double seconds;
+    private double waitSeconds;
     private double loss;
     private double regLoss;
     private long correct;
     private long examples;
     private double lastRate;
 
-    EpochMeter(int epoch, int numBatches) {
+    /** Starts the clocks: the epoch's time and the loader's waiting time. */
+    EpochMeter(int epoch, BatchLoader loader) {
         this.epoch = epoch;
-        this.numBatches = numBatches;
+        this.numBatches = loader.numBatches();
+        this.loader = loader;
+        this.waitStart = loader.waitNanos();
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    /** Stops the clocks once the last batch has trained (validation is not counted). */
+    void stopClock() {
+        seconds = (System.nanoTime() - start) / 1e9;
+        waitSeconds = (loader.waitNanos() - waitStart) / 1e9;
     }
 
     /** Adds one batch of {@code m} examples; returns the running figures. */
@@ -34,11 +52,9 @@ final class EpochMeter {
 
     /**
      * @param val validation metrics, or null when the validation split is empty
-     * @param seconds training time of the epoch (validation excluded)
-     * @param waitSeconds of which spent waiting for the loader
      * @return the history row, keys in the order of {@code history.csv}
      */
-    Map<String, Double> logs(EvalMetrics val, double seconds, double waitSeconds) {
+    Map<String, Double> logs(EvalMetrics val) {
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("epoch", (double) (epoch + 1));
         logs.put("loss", loss / examples);

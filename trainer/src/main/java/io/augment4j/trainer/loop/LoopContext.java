@@ -27,8 +27,23 @@ final class LoopContext implements TrainingContext {
         this.step = step;
     }
 
-    /** Restores weights, optimizer state, counters and history from a checkpoint. */
-    void resume(Checkpoint from) {
+    /**
+     * Starts a fit: restores a checkpoint's weights, optimizer state, counters and history (when
+     * resuming), calls every listener's onTrainBegin, then gives stateful listeners their state.
+     *
+     * @param from the checkpoint to resume, or null
+     */
+    void begin(Checkpoint from) {
+        if (from != null) {
+            resume(from);
+        }
+        listeners.forEach(l -> l.onTrainBegin(this));
+        if (from != null) {
+            resumeListeners(from);
+        }
+    }
+
+    private void resume(Checkpoint from) {
         model.network().restore(from.params());
         step.optimizer().importState(from.optimizer(), model.network().manager());
         history = new History(from.history());
@@ -40,8 +55,7 @@ final class LoopContext implements TrainingContext {
         }
     }
 
-    /** Gives each stateful listener its checkpointed state. */
-    void resumeListeners(Checkpoint from) {
+    private void resumeListeners(Checkpoint from) {
         for (LoopListener l : listeners) {
             if (l instanceof StatefulListener s && from.listeners().containsKey(s.stateKey())) {
                 s.loadState(new StatefulListener.State(from.listeners().get(s.stateKey()),

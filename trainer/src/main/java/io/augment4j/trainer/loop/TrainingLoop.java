@@ -92,13 +92,7 @@ public final class TrainingLoop {
         Gradients.gradModeOff();
         BatchStep step = new BatchStep(model.network(), config);
         LoopContext ctx = new LoopContext(model, config, listeners, step);
-        if (from != null) {
-            ctx.resume(from);
-        }
-        listeners.forEach(l -> l.onTrainBegin(ctx));
-        if (from != null) {
-            ctx.resumeListeners(from);
-        }
+        ctx.begin(from);
         try (BatchLoader train = new BatchLoader(data, split.train(), config.batchSize(), true,
                         config.seed(), augmenter, model.normalization(), config.workers(), config.prefetch());
                 BatchLoader val = new BatchLoader(data, split.val(), config.evalBatchSize(), false,
@@ -107,20 +101,18 @@ public final class TrainingLoop {
             while (!ctx.over()) {
                 int epoch = ctx.epochsDone();
                 listeners.forEach(l -> l.onEpochBegin(ctx, epoch, train.numBatches()));
-                long t0 = System.nanoTime();
-                long wait0 = train.waitNanos();
-                EpochMeter meter = trainEpoch(ctx, step, batches, epoch, train.numBatches());
+                EpochMeter meter = new EpochMeter(epoch, train);
+                trainEpoch(ctx, step, batches, meter);
                 if (ctx.stop() != null) {
                     break; // requested during the epoch: it is dropped, the run suspended
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double waitSeconds = (train.waitNanos() - wait0) / 1e9;
+                meter.stopClock();
                 if (epoch + 1 < config.epochs()) {
                     // The workers prepare the next epoch's first batches while we validate.
                     batches = train.epoch(epoch + 1);
                 }
-                EvalMetrics vm = split.val().length > 0 ? TrainedModel.evaluate(model.network(), val) : null;
-                Map<String, Double> logs = meter.logs(vm, seconds, waitSeconds);
+                Map<String, Double> logs = meter.logs(
+                        split.val().length > 0 ? TrainedModel.evaluate(model.network(), val) : null);
                 ctx.epochDone(logs);
                 listeners.forEach(l -> l.onEpochEnd(ctx, epoch, logs));
                 ctx.epochEndHandled();
@@ -128,22 +120,20 @@ public final class TrainingLoop {
         }
         if (ctx.stop() != null) {
             LOG.info("Stopping: {}", ctx.stop().reason());
-        }
-        if (ctx.stop() != null && !ctx.stop().completed()) {
-            return ctx.result(null);
+            if (!ctx.stop().completed()) {
+                return ctx.result(null);
+            }
         }
         listeners.forEach(l -> l.onTrainEnd(ctx));
         return ctx.result(split.test().length > 0
                 ? model.evaluate(data, split.test(), config.evalBatchSize()) : null);
     }
 
-    private EpochMeter trainEpoch(LoopContext ctx, BatchStep step, Iterator<HostBatch> it, int epoch,
-            int numBatches) {
-        EpochMeter meter = new EpochMeter(epoch, numBatches);
+    private void trainEpoch(LoopContext ctx, BatchStep step, Iterator<HostBatch> it, EpochMeter meter) {
         for (int k = 0; it.hasNext() && ctx.stop() == null; k++) {
             HostBatch b = it.next();
             long s = ctx.steps();
-            double lr = step.rate(s, epoch);
+            double lr = step.rate(s, meter.epoch());
             try (NDScope scope = new NDScope();
                     NDManager bm = ctx.network().manager().newSubManager()) {
                 BatchStats stats = meter.add(step.compute(bm, b, s), b.size(), k, s, lr);
@@ -154,6 +144,5 @@ public final class TrainingLoop {
             }
             ctx.stepDone();
         }
-        return meter;
     }
 }

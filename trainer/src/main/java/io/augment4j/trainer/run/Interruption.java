@@ -20,7 +20,7 @@ final class Interruption {
     /** The stop reason the listener gives; the run reports it as an interruption. */
     static final String REASON = "interrupted";
 
-    final AtomicBoolean requested;
+    private final AtomicBoolean requested;
     private final PrintStream out;
     private final CountDownLatch done = new CountDownLatch(1);
     volatile boolean training;
