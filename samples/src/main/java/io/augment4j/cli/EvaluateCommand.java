@@ -2,7 +2,9 @@ package io.augment4j.cli;
 
 import io.augment4j.trainer.run.Evaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  aug evaluate --model runs/fashion-mnist                 (its test split)",
                 "  aug evaluate --model runs/fashion-mnist --data photos/  (one sub-folder per class)"})
 final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--model", paramLabel = "DIR", required = true,
             description = "A run folder (with model/) or a model folder.")
     Path model;
@@ -26,7 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Evaluation.run(model, data, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        // The run's config is read whole, so its augmentation's transforms (plugins too) must be known.
+        Evaluation.run(Registries.discover(spec, spec.commandLine().getErr()), model, data,
+                new PrintStream(System.out, true, StandardCharsets.UTF_8));
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.trainer.run.RunInterruptedException;
 import io.augment4j.trainer.run.TrainingRun;
 import picocli.CommandLine.ArgGroup;
@@ -47,11 +48,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        TransformRegistry registry = Registries.discover(spec, spec.commandLine().getErr());
         try {
             if (what.resume != null) {
-                TrainingRun.start(null, what.resume, true, stdout);
+                TrainingRun.start(registry, null, what.resume, true, stdout);
             } else {
-                TrainingRun.start(what.config, out, false, stdout);
+                TrainingRun.start(registry, what.config, out, false, stdout);
             }
             return ExitCodes.OK;
         } catch (RunInterruptedException e) {

@@ -47,17 +47,19 @@ public final class EpochBenchmark {
     static final String AUGMENTATION = "hflip(p=0.5) | affine(rotate=[-10, 10], scale=[0.95, 1.05], "
             + "translate=[-0.08, 0.08], shear=0, border=constant)";
 
-    /** The augment pipeline above, as the loader's augmenter (OpenCV transforms, per-example seeds). */
-    static ExampleAugmenter augmenter() {
+    /**
+     * @param registry where the transforms come from
+     * @return the augment pipeline above, as the loader's augmenter (OpenCV transforms, per-example seeds)
+     */
+    static ExampleAugmenter augmenter(TransformRegistry registry) {
         PipelineSpec spec = PipelineSpec.of(Node.step("hflip").withP(0.5), Node.step("affine",
                 Map.of("rotate", List.of(-10, 10), "scale", List.of(0.95, 1.05), "translate", List.of(-0.08, 0.08),
                         "shear", 0, "border", "constant")));
-        return new PipelineAugmenter(Pipeline.compile(spec, TransformRegistry.discover()));
+        return new PipelineAugmenter(Pipeline.compile(spec, registry));
     }
 
     /** Prints the CPU time of the augmenter alone over one epoch's train images, one thread. */
-    private static void augmenterAlone(ArrayImageSet data, int[] train) {
-        ExampleAugmenter aug = augmenter();
+    private static void augmenterAlone(ExampleAugmenter aug, ArrayImageSet data, int[] train) {
         float[] buf = new float[data.pixelCount()];
         double best = Double.MAX_VALUE;
         for (int rep = 0; rep < 3; rep++) {
@@ -94,7 +96,8 @@ public final class EpochBenchmark {
         ArrayImageSet data = IdxFiles.load(images, labels, limit, null);
         System.out.printf(Locale.ROOT, "loaded %d images in %.2f s%n", data.size(), (System.nanoTime() - t0) / 1e9);
         Split split = StratifiedSplitter.split(data.labels(), SplitSpec.sizes(data.size() / 6, 0, 1));
-        augmenterAlone(data, split.train());
+        TransformRegistry registry = TransformRegistry.discover();
+        augmenterAlone(augmenter(registry), data, split.train());
 
         ModelConfig mlp = MlpConfig.uniform(2, 256, ActivationType.RELU, 0.2, Regularization.l2(1e-4));
         ModelConfig cnn = new CnnConfig(
@@ -112,7 +115,7 @@ public final class EpochBenchmark {
                         .optimizer(OptimizerConfig.adam(1e-3)).workers(workers).prefetch(4)
                         .progressBar(false).seed(7).build();
                 FitResult r = new TrainingLoop(net.getValue(), cfg)
-                        .fit(data, split, aug ? augmenter() : null);
+                        .fit(data, split, aug ? augmenter(registry) : null);
                 r.model().close();
                 Map<String, Double> last = r.history().rows().get(r.history().size() - 1);
                 double sec = last.get("epoch_time_s");

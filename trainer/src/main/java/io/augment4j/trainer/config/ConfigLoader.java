@@ -53,6 +53,9 @@ import java.util.TreeSet;
  * <p>Relative paths are resolved against the config file's folder; the returned config holds
  * absolute paths and the augmentation spec inline, so it can be saved into the run folder and
  * reused by {@code --resume} on its own.
+ *
+ * <p>The loader checks transform names against the registry its caller gives it (e.g. the
+ * {@code aug} CLI's, which includes the {@code --plugins} folders); it never discovers one itself.
  */
 public final class ConfigLoader {
 
@@ -63,9 +66,15 @@ public final class ConfigLoader {
                     .build()).build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
 
-    private static TransformRegistry registry;
+    private final TransformRegistry registry;
 
-    private ConfigLoader() {}
+    /**
+     * @param registry the transforms augmentation specs may use (the caller's: class path, plugin
+     *     folders)
+     */
+    public ConfigLoader(TransformRegistry registry) {
+        this.registry = java.util.Objects.requireNonNull(registry, "registry");
+    }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static ObjectMapper configure(ObjectMapper m) {
@@ -89,11 +98,8 @@ public final class ConfigLoader {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    /** @return the registry augmentation specs are checked against (discovered once) */
-    public static synchronized TransformRegistry registry() {
-        if (registry == null) {
-            registry = TransformRegistry.discover();
-        }
+    /** @return the registry augmentation specs are checked against */
+    public TransformRegistry registry() {
         return registry;
     }
 
@@ -104,7 +110,7 @@ public final class ConfigLoader {
      * @return the config, paths absolute, augmentation inline
      * @throws ConfigException when the file is missing, malformed or invalid
      */
-    public static TrainConfig load(Path file) {
+    public TrainConfig load(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -128,7 +134,7 @@ public final class ConfigLoader {
      * @return the config, paths absolute, augmentation inline
      * @throws ConfigException when the text is malformed or invalid
      */
-    public static TrainConfig parse(String text, String source, Path baseDir, String defaultName) {
+    public TrainConfig parse(String text, String source, Path baseDir, String defaultName) {
         boolean json = text.stripLeading().startsWith("{");
         ObjectMapper mapper = json ? JSON : YAML;
         LineIndex index;
@@ -152,11 +158,11 @@ public final class ConfigLoader {
         if (c.name() == null) {
             c = c.withName(defaultName);
         }
-        return new Resolver(source, index, baseDir).resolve(c);
+        return new Resolver(source, index, baseDir, registry).resolve(c);
     }
 
     /** Resolves paths, checks files exist, reads the augmentation spec. */
-    private record Resolver(String source, LineIndex index, Path baseDir) {
+    private record Resolver(String source, LineIndex index, Path baseDir, TransformRegistry registry) {
 
         TrainConfig resolve(TrainConfig c) {
             DataConfig d = c.data();
@@ -204,13 +210,13 @@ public final class ConfigLoader {
             if (a.isTextual()) {
                 Path f = baseDir.resolve(a.asText()).normalize();
                 try {
-                    spec = Specs.read(f, registry());
+                    spec = Specs.read(f, registry);
                 } catch (SpecException e) {
                     throw error("augmentation", "in the spec file: " + e.getMessage(), e);
                 }
             } else if (a.isObject()) {
                 try {
-                    spec = Specs.parse(JSON.writeValueAsString(a), source, registry());
+                    spec = Specs.parse(JSON.writeValueAsString(a), source, registry);
                 } catch (SpecException e) {
                     String p = e.path() == null || e.path().isEmpty() ? "augmentation" : "augmentation." + e.path();
                     throw error(p, e.reason(), e);
@@ -400,12 +406,12 @@ public final class ConfigLoader {
      * @param c a config
      * @return the augmentation spec, or null when there is none
      */
-    public static PipelineSpec augmentationSpec(TrainConfig c) {
+    public PipelineSpec augmentationSpec(TrainConfig c) {
         if (c.augmentation() == null) {
             return null;
         }
         try {
-            return Specs.parse(JSON.writeValueAsString(c.augmentation()), "augmentation", registry());
+            return Specs.parse(JSON.writeValueAsString(c.augmentation()), "augmentation", registry);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

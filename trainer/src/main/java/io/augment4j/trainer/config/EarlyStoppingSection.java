@@ -13,7 +13,8 @@ import java.util.Set;
  * @param mode {@code min}, {@code max} or {@code auto} (from the name); default auto
  * @param minDelta a change smaller than this is no improvement; default 0
  * @param patience epochs without improvement before stopping; default 5
- * @param baseline a value the monitor must beat before the patience counter resets; default none
+ * @param baseline a value the monitor must beat before the patience counter resets (see
+ *     {@link io.augment4j.trainer.loop.EarlyStoppingConfig}); default none
  * @param restoreBestWeights at the end, put back the weights of the best epoch; default true
  * @param startFromEpoch epochs ignored at the start (warm-up); default 0
  */

@@ -1,7 +1,7 @@
 package io.augment4j.trainer.loop;
 
 /**
- * Running figures after one training batch.
+ * Figures after one training batch's forward and backward pass.
  *
  * @param epoch 0-based epoch
  * @param batch 0-based batch in the epoch
@@ -12,6 +12,9 @@ package io.augment4j.trainer.loop;
  * @param accuracy running train accuracy this epoch
  * @param examplesPerSecond throughput so far this epoch
  * @param learningRate rate used for this batch
+ * @param batchLoss this batch's mean data loss
+ * @param batchRegLoss this batch's regularization cost
  */
 public record BatchStats(int epoch, int batch, int numBatches, long step, double loss,
-        double regLoss, double accuracy, double examplesPerSecond, double learningRate) {}
+        double regLoss, double accuracy, double examplesPerSecond, double learningRate,
+        double batchLoss, double batchRegLoss) {}

@@ -5,6 +5,7 @@ import io.augment4j.trainer.Json;
 import io.augment4j.trainer.TensorFile;
 import io.augment4j.trainer.data.Normalization;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param epoch last completed epoch (0-based)
  * @param step global steps done
  * @param finished the run ended (epochs done or stopped early)
+ * @param stopReason why a listener ended the run after {@code epoch}, or null
  * @param history metrics so far
  * @param normalization input statistics (from the train split)
  * @param listeners listener JSON state by key
@@ -29,7 +31,8 @@ import java.util.Map;
  * @param optimizer optimizer state by key
  * @param listenerTensors listener tensors by key, then name
  */
-public record Checkpoint(int epoch, long step, boolean finished, List<Map<String, Double>> history,
+public record Checkpoint(int epoch, long step, boolean finished, String stopReason,
+        List<Map<String, Double>> history,
         Normalization normalization, Map<String, Map<String, Object>> listeners,
         Map<String, HostTensor> params, Map<String, HostTensor> optimizer,
         Map<String, Map<String, HostTensor>> listenerTensors) {
@@ -38,7 +41,7 @@ public record Checkpoint(int epoch, long step, boolean finished, List<Map<String
     public static final String FILE = "last.ckpt";
 
     /** The JSON header. */
-    record Meta(int epoch, long step, boolean finished, List<Map<String, Double>> history,
+    record Meta(int epoch, long step, boolean finished, String stopReason, List<Map<String, Double>> history,
             Normalization normalization, Map<String, Map<String, Object>> listeners) {}
 
     /** @param dir output folder @return the checkpoint path in it */
@@ -49,6 +52,24 @@ public record Checkpoint(int epoch, long step, boolean finished, List<Map<String
     /** @param dir output folder @return true when a checkpoint exists there */
     public static boolean exists(Path dir) {
         return dir != null && Files.isRegularFile(path(dir));
+    }
+
+    /**
+     * @param config the loop's options
+     * @return the checkpoint to resume from: the output folder's, when {@code resume} is on and
+     *     there is one; else null
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static Checkpoint resumePoint(LoopConfig config) {
+        Path dir = config.outputDir();
+        if (!config.resume() || !exists(dir)) {
+            return null;
+        }
+        try {
+            return load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + path(dir), e);
+        }
     }
 
     /**
@@ -63,7 +84,7 @@ public record Checkpoint(int epoch, long step, boolean finished, List<Map<String
         optimizer.forEach((k, v) -> all.put("opt/" + k, v));
         listenerTensors.forEach((l, m) -> m.forEach((k, v) -> all.put("listener/" + l + "/" + k, v)));
         byte[] header = Json.MAPPER.writeValueAsBytes(
-                new Meta(epoch, step, finished, history, normalization, listeners));
+                new Meta(epoch, step, finished, stopReason, history, normalization, listeners));
         TensorFile.write(path(dir), header, all);
     }
 
@@ -90,7 +111,7 @@ public record Checkpoint(int epoch, long step, boolean finished, List<Map<String
                         .put(rest.substring(slash + 1), v);
             }
         });
-        return new Checkpoint(m.epoch(), m.step(), m.finished(), m.history(), m.normalization(),
+        return new Checkpoint(m.epoch(), m.step(), m.finished(), m.stopReason(), m.history(), m.normalization(),
                 m.listeners() == null ? Map.of() : m.listeners(), params, opt, lt);
     }
 }

@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
  * Connects {@link EarlyStopping} to the loop: asks to stop, keeps a heap copy of the best
  * weights, and puts them back when training ends (Keras 3 restores them at the end of training
  * whether or not it stopped early). Its state, best weights included, is checkpointed.
+ *
+ * <p>It starts afresh at every fit (as Keras' {@code on_train_begin}), so one instance can
+ * serve several fits; a resumed fit then loads the checkpointed state.
  */
 public final class EarlyStopper implements StatefulListener {
 
@@ -26,6 +29,12 @@ public final class EarlyStopper implements StatefulListener {
     /** @return the decision logic (best value, best epoch, stopped epoch) */
     public EarlyStopping logic() {
         return logic;
+    }
+
+    @Override
+    public void onTrainBegin(TrainingContext ctx) {
+        logic.reset();
+        bestWeights = null;
     }
 
     @Override
@@ -53,7 +62,7 @@ public final class EarlyStopper implements StatefulListener {
         if (logic.config().restoreBestWeights() && bestWeights != null) {
             LOG.info("Restoring weights of epoch {} ({} = {})", logic.bestEpoch() + 1,
                     logic.config().monitor(), logic.best());
-            ctx.network().restore(bestWeights);
+            ctx.restoreWeights(bestWeights, logic.bestEpoch());
         }
     }
 

@@ -5,18 +5,24 @@ import java.util.Map;
 
 /**
  * The early-stopping decision, as pure logic with no DJL in it, following Keras 3's
- * {@code EarlyStopping} line by line.
+ * {@code EarlyStopping} ({@code keras/src/callbacks/early_stopping.py}) line by line.
  *
  * <p>Not built on DJL's {@code EarlyStoppingListener}: it treats every metric as
  * lower-is-better, compares with the previous epoch instead of the best, cannot restore the
  * best weights, and stops by throwing.
  *
- * <p>Per epoch (0-based): skipped if the monitor is missing or {@code epoch < startFromEpoch};
- * otherwise the wait counter grows by one; an improvement ({@code current + minDelta < best}
- * for MIN, {@code current - minDelta > best} for MAX; the first monitored epoch always counts)
- * records the best value and epoch and resets the wait, unless a baseline is set and not yet
- * beaten; an improvement never stops training (as in Keras, even while the baseline is not
- * beaten); without one, training stops once {@code wait >= patience} (never at epoch 0).
+ * <p>Per epoch (0-based): skipped if the monitor is missing or {@code epoch < startFromEpoch}.
+ * Otherwise the wait counter grows by one, and then:
+ * <ul>
+ *   <li>an improvement on the best so far ({@code current + minDelta < best} for MIN,
+ *       {@code current - minDelta > best} for MAX; the first monitored epoch always counts)
+ *       records the best value and epoch, and resets the wait to 0 only when there is no
+ *       baseline or the value also beats the baseline (by {@code minDelta}). An improving epoch
+ *       never stops training;
+ *   <li>any other epoch stops training once {@code wait >= patience} (never at epoch 0).
+ * </ul>
+ * So with a baseline, training stops at the first non-improving epoch after {@code patience}
+ * epochs in which the monitor did not beat the baseline.
  */
 public final class EarlyStopping {
 
@@ -134,6 +140,11 @@ public final class EarlyStopping {
     /** @return epoch at which it asked to stop, or -1 */
     public int stoppedEpoch() {
         return stoppedEpoch;
+    }
+
+    /** Forgets everything: the state before the first epoch. */
+    public void reset() {
+        restore(0, null, -1, -1);
     }
 
     /**

@@ -8,8 +8,10 @@ package io.augment4j.trainer.loop;
  *     AUC, precision, recall and F-scores maximized; anything else must be given)
  * @param minDelta a change smaller than this (in absolute value) is no improvement
  * @param patience epochs without improvement before stopping
- * @param baseline a value the monitor must beat: while it does not, the patience counter is
- *     never reset, so training stops after {@code patience} epochs (null: none)
+ * @param baseline a value the monitor must beat (by {@code minDelta}) for an improvement to
+ *     reset the patience counter (null: none). Until the monitor beats it, the counter keeps
+ *     growing, so training stops at the first non-improving epoch once {@code patience} epochs
+ *     have passed (an improving epoch never stops training, as in Keras)
  * @param restoreBestWeights at the end of training, put back the weights of the best epoch
  * @param startFromEpoch epochs (0-based) before which nothing is monitored (warm-up)
  */

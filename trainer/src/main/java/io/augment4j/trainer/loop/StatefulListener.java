@@ -20,6 +20,10 @@ public interface StatefulListener extends LoopListener {
     /** @return the state to checkpoint */
     State saveState();
 
-    /** @param state what {@link #saveState()} returned in the interrupted run */
+    /**
+     * Called on a resumed fit, after {@link #onTrainBegin}.
+     *
+     * @param state what {@link #saveState()} returned in the interrupted run
+     */
     void loadState(State state);
 }

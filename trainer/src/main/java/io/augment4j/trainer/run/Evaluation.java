@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.trainer.config.ConfigLoader;
 import io.augment4j.trainer.config.TrainConfig;
 import io.augment4j.trainer.data.FolderImageSet;
@@ -40,13 +41,16 @@ public final class Evaluation {
     private Evaluation() {}
 
     /**
+     * @param registry the transforms a training config's augmentation may use (configs are read
+     *     whole, augmentation included)
      * @param modelDir a run folder (with {@code model/}) or a model folder (with {@code model.params})
      * @param data what to evaluate on (see the class comment), or null for the run's test split
      * @param out where the table goes
      * @return the metrics
      * @throws AugmentException for user errors (missing model, wrong image size, ...)
      */
-    public static EvaluationResult run(Path modelDir, String data, PrintStream out) {
+    public static EvaluationResult run(TransformRegistry registry, Path modelDir, String data, PrintStream out) {
+        ConfigLoader loader = new ConfigLoader(registry);
         Path dir = modelDir.toAbsolutePath().normalize();
         Path modelFolder = Files.isRegularFile(dir.resolve("model").resolve(TrainedModel.WEIGHTS)) ? dir.resolve("model")
                 : Files.isRegularFile(dir.resolve(TrainedModel.WEIGHTS)) ? dir : null;
@@ -69,16 +73,16 @@ public final class Evaluation {
             ImageSet set;
             String what;
             if (data == null || data.equals("test")) {
-                Path cfgFile = runDir == null ? null : runDir.resolve(TrainingRun.CONFIG_FILE);
+                Path cfgFile = runDir == null ? null : runDir.resolve(RunFolder.CONFIG_FILE);
                 if (cfgFile == null || !Files.isRegularFile(cfgFile)) {
                     throw new RunException("no --data given and " + dir + " is not a run folder: give --data (a"
                             + " folder of class sub-folders, or a training config)");
                 }
-                TrainConfig cfg = ConfigLoader.load(cfgFile);
+                TrainConfig cfg = loader.load(cfgFile);
                 Datasets.Loaded loaded = Datasets.load(cfg.data(), cfg.seed());
                 Split split;
                 try {
-                    split = Split.load(runDir.resolve(TrainingRun.SPLIT_FILE), loaded.all().size());
+                    split = Split.load(runDir.resolve(RunFolder.SPLIT_FILE), loaded.all().size());
                 } catch (IOException e) {
                     throw new RunException("cannot read the run's split: " + e.getMessage(), e);
                 }
@@ -97,7 +101,7 @@ public final class Evaluation {
                     }
                     what = "the images under " + p;
                 } else if (Files.isRegularFile(p)) {
-                    TrainConfig cfg = ConfigLoader.load(p);
+                    TrainConfig cfg = loader.load(p);
                     Datasets.Loaded loaded = Datasets.load(cfg.data(), cfg.seed());
                     if (loaded.testCount() > 0) {
                         set = new SubsetImageSet(loaded.all(), IntStream.range(loaded.trainCount(),

@@ -1,22 +1,54 @@
 package io.augment4j.trainer.run;
 
+import io.augment4j.api.pipeline.PipelineSpec;
+import io.augment4j.api.spec.Specs;
 import io.augment4j.trainer.Json;
+import io.augment4j.trainer.data.Normalization;
+import io.augment4j.trainer.report.Curves;
 import io.augment4j.trainer.config.TrainConfig;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.loop.EvalMetrics;
 import io.augment4j.trainer.report.Diagnosis;
 import io.augment4j.trainer.split.Split;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes {@code report.md}: what was trained, how it went, what is wrong, what to try next. */
+/**
+ * What a finished run reports: {@code normalization.json}, {@code curves.png}, {@code report.md}
+ * (what was trained, how it went, what is wrong, what to try next), {@code result.json} (the same
+ * figures for scripts), and the console summary. The best and stopped epochs come from the
+ * {@link RunResult}, i.e. from the loop's {@code FitResult}.
+ */
 final class ReportWriter {
 
     private ReportWriter() {}
+
+    /**
+     * Writes the report files into the run folder.
+     *
+     * @param r the run's result
+     * @param cfg its config
+     * @param split its split
+     * @param data its data
+     * @param augSpec its augmentation, or null
+     * @param norm the model's input normalization
+     * @throws IOException on write failure
+     */
+    static void writeAll(RunResult r, TrainConfig cfg, Split split, Datasets.Loaded data, PipelineSpec augSpec,
+            Normalization norm) throws IOException {
+        Path dir = r.runDir();
+        norm.save(dir.resolve("normalization.json"));
+        Curves.write(r.history(), r.restoredBest() ? r.bestEpoch() : -1, r.stoppedEpoch(), cfg.name(), r.curves());
+        write(r.report(), render(cfg, r, split, data.all(), data.testCount(),
+                augSpec == null ? "none" : augSummary(augSpec)));
+        Json.writeAtomically(dir.resolve("result.json"), resultJson(r));
+    }
 
     static String render(TrainConfig c, RunResult r, Split split, ImageSet all, int testFromData, String augSummary) {
         StringBuilder sb = new StringBuilder();
@@ -63,8 +95,7 @@ final class ReportWriter {
         sb.append(String.format(Locale.ROOT, "%d epoch(s) run. %s%n%n", r.history().size(),
                 r.stopReason() != null ? "Stopped early: " + r.stopReason() + "." : "All epochs ran."));
         sb.append(String.format(Locale.ROOT, "The model keeps the weights of epoch %d%s.%n%n", r.bestEpoch(),
-                c.earlyStopping() != null && c.earlyStopping().restoreBestWeights()
-                        ? " (best " + c.earlyStopping().monitor() + ", restored)" : " (the last epoch)"));
+                r.restoredBest() ? " (best " + c.earlyStopping().monitor() + ", restored)" : " (the last epoch)"));
         sb.append("![learning curves](curves.png)\n\n");
         sb.append("| epoch | train loss | train error | val loss | val error | lr | time (s) |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -136,6 +167,72 @@ final class ReportWriter {
         sb.append(String.format(Locale.ROOT, "Evaluate again, per class: `aug evaluate --model %s` (the test split"
                 + " of this run) or add `--data <folder of class sub-folders, or a training config>`.%n", r.runDir()));
         return sb.toString();
+    }
+
+    private static String augSummary(PipelineSpec spec) {
+        String yaml = Specs.toYaml(spec).strip();
+        StringBuilder names = new StringBuilder();
+        for (String line : yaml.split("\\R")) {
+            String t = line.strip();
+            if (t.startsWith("- transform:") || t.startsWith("transform:")) {
+                names.append(names.length() > 0 ? ", " : "").append(t.substring(t.indexOf(':') + 1).strip());
+            }
+        }
+        return names.length() == 0 ? "see config.yaml" : names + " (spec in config.yaml)";
+    }
+
+    private static Map<String, Object> resultJson(RunResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs_run", r.history().size());
+        m.put("best_epoch", r.bestEpoch());
+        m.put("stopped_epoch", r.stoppedEpoch());
+        m.put("stop_reason", r.stopReason());
+        m.put("train", metrics(r.train()));
+        m.put("val", metrics(r.val()));
+        m.put("test", r.test() == null ? null : metrics(r.test()));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("verdict", r.diagnosis().verdict().name());
+        d.put("base_error", r.diagnosis().baseError());
+        d.put("avoidable_bias", r.diagnosis().avoidableBias());
+        d.put("variance", r.diagnosis().variance());
+        d.put("bias_threshold", r.diagnosis().thresholds().bias());
+        d.put("variance_threshold", r.diagnosis().thresholds().variance());
+        d.put("next_steps", r.diagnosis().nextSteps());
+        m.put("diagnosis", d);
+        m.put("seconds", r.seconds());
+        return m;
+    }
+
+    private static Map<String, Object> metrics(EvalMetrics x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("examples", x.examples());
+        m.put("loss", x.loss());
+        m.put("accuracy", x.accuracy());
+        m.put("error", x.error());
+        return m;
+    }
+
+    /**
+     * Prints the summary: the model's epoch, errors, test figure, diagnosis and next steps.
+     *
+     * @param r the run's result
+     * @param out the console
+     */
+    static void printSummary(RunResult r, PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "Model of epoch %d. Train error %.2f %%, validation error %.2f %%.%n", r.bestEpoch(),
+                100 * r.train().error(), 100 * r.val().error());
+        if (r.test() != null) {
+            out.printf(Locale.ROOT, "Test (measured once, reported apart): accuracy %.2f %%, error %.2f %% on %d"
+                    + " examples.%n", 100 * r.test().accuracy(), 100 * r.test().error(), r.test().examples());
+        }
+        out.println("Diagnosis: " + r.diagnosis().summary());
+        out.printf(Locale.ROOT, "  thresholds: high bias above %.1f points, high variance above %.1f points%n",
+                100 * r.diagnosis().thresholds().bias(), 100 * r.diagnosis().thresholds().variance());
+        out.println("Next steps:");
+        r.diagnosis().nextSteps().forEach(s -> out.println("  - " + s.strip()));
+        out.println("Report: " + r.report());
+        out.println("Curves: " + r.curves());
     }
 
     static void write(Path file, String text) throws IOException {

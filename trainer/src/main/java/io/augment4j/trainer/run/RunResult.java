@@ -15,12 +15,13 @@ import java.nio.file.Path;
  * @param test the final model on the test split, measured once at the end (null when there is none)
  * @param diagnosis the bias/variance verdict (from train and validation errors only)
  * @param bestEpoch 1-based epoch whose weights the model has (restored by early stopping), or the last epoch
- * @param stoppedEpoch 1-based epoch at which early stopping ended the run, or -1
+ * @param restoredBest true when early stopping put back the weights of {@code bestEpoch}
+ * @param stoppedEpoch 1-based epoch after which a listener (early stopping) ended the run, or -1
  * @param stopReason why training ended early, or null
  * @param seconds wall time of this invocation
  */
 public record RunResult(Path runDir, History history, EvalMetrics train, EvalMetrics val, EvalMetrics test,
-        Diagnosis.Result diagnosis, int bestEpoch, int stoppedEpoch, String stopReason, double seconds) {
+        Diagnosis.Result diagnosis, int bestEpoch, boolean restoredBest, int stoppedEpoch, String stopReason, double seconds) {
 
     /** @return the path of report.md */
     public Path report() {

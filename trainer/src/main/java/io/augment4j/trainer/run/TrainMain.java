@@ -1,6 +1,7 @@
 package io.augment4j.trainer.run;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.registry.TransformRegistry;
 import java.nio.file.Path;
 
 /**
@@ -52,16 +53,18 @@ public final class TrainMain {
             }
         }
         try {
+            // A command line of its own: the transforms on the class path (the aug CLI adds plugin folders).
+            TransformRegistry registry = TransformRegistry.discover();
             if (args[0].equals("train")) {
                 if (resume != null) {
-                    TrainingRun.start(config, resume, true, System.out);
+                    TrainingRun.start(registry, config, resume, true, System.out);
                 } else if (config != null) {
-                    TrainingRun.start(config, out, false, System.out);
+                    TrainingRun.start(registry, config, out, false, System.out);
                 } else {
                     return usage();
                 }
             } else if (args[0].equals("evaluate") && model != null) {
-                Evaluation.run(model, data, System.out);
+                Evaluation.run(registry, model, data, System.out);
             } else {
                 return usage();
             }

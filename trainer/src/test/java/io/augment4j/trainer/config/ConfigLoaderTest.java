@@ -11,6 +11,7 @@ import io.augment4j.trainer.data.IdxFiles;
 import io.augment4j.trainer.model.L2Form;
 import io.augment4j.trainer.optim.OptimizerConfig;
 import io.augment4j.trainer.optim.ScheduleConfig;
+import io.augment4j.api.registry.TransformRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+    private static final ConfigLoader LOADER = new ConfigLoader(TransformRegistry.discover());
 
     @TempDir Path dir;
 
@@ -36,7 +38,7 @@ class ConfigLoaderTest {
             """;
 
     private TrainConfig parse(String text) {
-        return ConfigLoader.parse(text, "train.yaml", dir, "train");
+        return LOADER.parse(text, "train.yaml", dir, "train");
     }
 
     private ConfigException error(String text) {
@@ -94,10 +96,10 @@ class ConfigLoaderTest {
         assertEquals("val_accuracy", c.earlyStopping().monitor());
         assertTrue(c.earlyStopping().restoreBestWeights());
         assertEquals(0.03, c.diagnosis().biasThreshold());
-        assertNotNull(ConfigLoader.augmentationSpec(c));
+        assertNotNull(LOADER.augmentationSpec(c));
         // the saved form reads back to the same config
-        assertEquals(c, ConfigLoader.parse(ConfigLoader.toYaml(c), "config.yaml", dir, "x"));
-        assertEquals(c, ConfigLoader.parse(ConfigLoader.toJson(c), "config.json", dir, "x"));
+        assertEquals(c, LOADER.parse(ConfigLoader.toYaml(c), "config.yaml", dir, "x"));
+        assertEquals(c, LOADER.parse(ConfigLoader.toJson(c), "config.json", dir, "x"));
     }
 
     @Test
@@ -188,7 +190,7 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve("aug.yaml"), "transforms:\n  - transform: hflip\n    p: 0.5\n");
         TrainConfig c = parse(DATA + "model: {}\naugmentation: aug.yaml\n");
         assertTrue(c.augmentation().isObject(), "inlined: " + c.augmentation());
-        assertNotNull(ConfigLoader.augmentationSpec(c));
+        assertNotNull(LOADER.augmentationSpec(c));
         Files.writeString(dir.resolve("bad.yaml"), "transforms:\n  - transform: nope\n");
         ConfigException e = error(DATA + "model: {}\naugmentation: bad.yaml\n");
         assertEquals("augmentation", e.path());
@@ -231,7 +233,7 @@ class ConfigLoaderTest {
         assertTrue(e.reason().startsWith("not valid YAML"), e.getMessage());
         assertTrue(error("").reason().contains("empty"));
         ConfigException json = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse("{\"data\": {\"type\": \"idx\"}, \"model\": {}}", "t.json", dir, "t"));
+                () -> LOADER.parse("{\"data\": {\"type\": \"idx\"}, \"model\": {}}", "t.json", dir, "t"));
         assertEquals("data.train_images", json.path());
         ConfigException dup = error(DATA + "model: {}\nepochs: 3\nepochs: 4\n");
         assertTrue(dup.getMessage().contains("epochs"), dup.getMessage());
@@ -240,7 +242,7 @@ class ConfigLoaderTest {
     @Test
     void errorsAreAugmentExceptions() {
         AugmentException e = assertThrows(AugmentException.class,
-                () -> ConfigLoader.load(dir.resolve("missing.yaml")));
+                () -> LOADER.load(dir.resolve("missing.yaml")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
 }

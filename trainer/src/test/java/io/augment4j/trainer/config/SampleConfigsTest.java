@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augment4j.api.registry.TransformRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * data file and says how to install the package.
  */
 class SampleConfigsTest {
+    private static final ConfigLoader LOADER = new ConfigLoader(TransformRegistry.discover());
 
     private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
 
@@ -31,16 +33,16 @@ class SampleConfigsTest {
         Path file = configs().resolve(name);
         assertTrue(Files.isRegularFile(file), file + " missing");
         if (!Files.exists(FASHION)) {
-            ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+            ConfigException e = assertThrows(ConfigException.class, () -> LOADER.load(file));
             assertEquals("data.train_images", e.path());
             assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
             return;
         }
-        TrainConfig c = ConfigLoader.load(file);
+        TrainConfig c = LOADER.load(file);
         assertTrue(c.data().hasTestSet());
         switch (name) {
             case "fashion-mnist.yaml" -> {
-                assertNotNull(ConfigLoader.augmentationSpec(c));
+                assertNotNull(LOADER.augmentationSpec(c));
                 assertNotNull(c.earlyStopping());
                 assertTrue(c.regularization().l2() > 0);
                 assertTrue(c.model().dense().get(0).dropout() > 0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augment4j.api.registry.TransformRegistry;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunFolderLockTest {
+    private static final TransformRegistry REGISTRY = TransformRegistry.discover();
+
 
     @TempDir Path dir;
 
@@ -58,12 +61,12 @@ class RunFolderLockTest {
         RunData.xor(dir, 200, 1);
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Path run = dir.resolve("run");
-        TrainingRun.start(RunData.config(dir, "underfit", TrainingRunTest.UNDERFIT), run, false, out,
+        TrainingRun.start(REGISTRY, RunData.config(dir, "underfit", TrainingRunTest.UNDERFIT), run, false, out,
                 new AtomicBoolean());
         String history = Files.readString(run.resolve("history.csv"));
         try (RunFolderLock held = RunFolderLock.acquire(run)) {
             RunException e = assertThrows(RunException.class,
-                    () -> TrainingRun.start(null, run, true, out, new AtomicBoolean()));
+                    () -> TrainingRun.start(REGISTRY, null, run, true, out, new AtomicBoolean()));
             assertTrue(e.getMessage().contains("is in use by another training run"), e.getMessage());
         }
         assertEquals(history, Files.readString(run.resolve("history.csv")));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augment4j.trainer.loop.Checkpoint;
 import io.augment4j.trainer.report.Diagnosis.Verdict;
+import io.augment4j.api.registry.TransformRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingRunTest {
+    static final TransformRegistry REGISTRY = TransformRegistry.discover();
+
 
     @TempDir Path dir;
 
@@ -64,7 +67,7 @@ class TrainingRunTest {
     @Test
     void underfittingConfigIsDiagnosedHighBiasAndWritesTheRunFolder() throws IOException {
         RunData.xor(dir, 2000, 1);
-        RunResult r = TrainingRun.start(RunData.config(dir, "underfit", UNDERFIT), dir.resolve("run"), false, out,
+        RunResult r = TrainingRun.start(REGISTRY, RunData.config(dir, "underfit", UNDERFIT), dir.resolve("run"), false, out,
                 new AtomicBoolean());
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(Verdict.HIGH_BIAS, r.diagnosis().verdict(), log);
@@ -91,12 +94,12 @@ class TrainingRunTest {
         assertTrue(log.contains("Next steps:"), log);
 
         // the same folder again is refused, with the way out
-        RunException again = assertThrows(RunException.class, () -> TrainingRun.start(
+        RunException again = assertThrows(RunException.class, () -> TrainingRun.start(REGISTRY,
                 dir.resolve("underfit.yaml"), dir.resolve("run"), false, out, new AtomicBoolean()));
         assertTrue(again.getMessage().contains("aug train --resume"), again.getMessage());
 
         // aug evaluate on the run's test split gives the test figures of the run
-        EvaluationResult ev = Evaluation.run(run, null, out);
+        EvaluationResult ev = Evaluation.run(REGISTRY, run, null, out);
         assertEquals(r.test().examples(), ev.examples());
         assertEquals(r.test().accuracy(), ev.accuracy(), 1e-9);
         assertEquals(r.test().loss(), ev.loss(), 1e-5);
@@ -105,7 +108,7 @@ class TrainingRunTest {
     @Test
     void overfittingConfigIsDiagnosedHighVariance() throws IOException {
         RunData.noisyBands(dir, 300, 0.4, 2);
-        RunResult r = TrainingRun.start(RunData.config(dir, "overfit", OVERFIT), dir.resolve("run"), false, out,
+        RunResult r = TrainingRun.start(REGISTRY, RunData.config(dir, "overfit", OVERFIT), dir.resolve("run"), false, out,
                 new AtomicBoolean());
         assertEquals(Verdict.HIGH_VARIANCE, r.diagnosis().verdict(), r.diagnosis().summary());
         assertTrue(r.train().error() < 0.05, "memorized: " + r.train());
@@ -137,7 +140,7 @@ class TrainingRunTest {
                 progress: false
                 """;
         Path config = RunData.config(dir, "resumable", cfg);
-        RunResult straight = TrainingRun.start(config, dir.resolve("straight"), false, out, new AtomicBoolean());
+        RunResult straight = TrainingRun.start(REGISTRY, config, dir.resolve("straight"), false, out, new AtomicBoolean());
 
         AtomicBoolean stop = new AtomicBoolean();
         ByteArrayOutputStream seen = new ByteArrayOutputStream();
@@ -152,15 +155,26 @@ class TrainingRunTest {
         }, true, StandardCharsets.UTF_8);
         Path run = dir.resolve("interrupted");
         RunInterruptedException e = assertThrows(RunInterruptedException.class,
-                () -> TrainingRun.start(config, run, false, watching, stop));
+                () -> TrainingRun.start(REGISTRY, config, run, false, watching, stop));
         assertEquals(2, e.epochsDone());
         assertTrue(e.getMessage().startsWith("interrupted: resume with aug train --resume " + run), e.getMessage());
         assertTrue(seen.toString(StandardCharsets.UTF_8).contains("interrupted: resume with aug train --resume"));
         assertEquals(1, Checkpoint.load(run).epoch());
         assertTrue(Files.notExists(run.resolve("report.md")));
 
-        RunResult resumed = TrainingRun.start(null, run, true, out, new AtomicBoolean());
+        RunResult resumed = TrainingRun.start(REGISTRY, null, run, true, out, new AtomicBoolean());
         assertEquals(4, resumed.history().size());
+        // early_stopping restores the best val_loss (patience 10: no stop); the resume restored its state
+        double[] valLoss = straight.history().get("val_loss");
+        int best = 0;
+        for (int k = 1; k < valLoss.length; k++) {
+            best = valLoss[k] < valLoss[best] ? k : best;
+        }
+        assertTrue(straight.restoredBest());
+        assertEquals(best + 1, straight.bestEpoch());
+        assertEquals(straight.bestEpoch(), resumed.bestEpoch());
+        assertTrue(resumed.restoredBest());
+        assertEquals(-1, resumed.stoppedEpoch());
         assertArrayEquals(straight.history().get("loss"), resumed.history().get("loss"), 1e-6);
         assertArrayEquals(straight.history().get("val_loss"), resumed.history().get("val_loss"), 1e-6);
         assertEquals(straight.test().accuracy(), resumed.test().accuracy(), 1e-9);
@@ -196,14 +210,14 @@ class TrainingRunTest {
                 workers: 1
                 progress: false
                 """);
-        RunResult r = TrainingRun.start(config, dir.resolve("run"), false, out, new AtomicBoolean());
+        RunResult r = TrainingRun.start(REGISTRY, config, dir.resolve("run"), false, out, new AtomicBoolean());
         assertEquals(10, r.test().examples());
-        EvaluationResult ev = Evaluation.run(dir.resolve("run"), dir.resolve("holdout").toString(), out);
+        EvaluationResult ev = Evaluation.run(REGISTRY, dir.resolve("run"), dir.resolve("holdout").toString(), out);
         assertEquals(40, ev.examples());
         assertEquals(java.util.List.of("dark", "light"), ev.classNames());
         assertTrue(ev.accuracy() > 0.9, "easy task: " + ev.accuracy());
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("Per class"));
-        RunException e = assertThrows(RunException.class, () -> Evaluation.run(dir, null, out));
+        RunException e = assertThrows(RunException.class, () -> Evaluation.run(REGISTRY, dir, null, out));
         assertTrue(e.getMessage().contains("no model in"), e.getMessage());
     }
 
@@ -213,7 +227,7 @@ class TrainingRunTest {
         Path config = RunData.config(dir, "bad", UNDERFIT.replace("split: {val: 0.3, test: 0.1}",
                 "split: {val_size: 15, test_size: 10}"));
         RunException e = assertThrows(RunException.class,
-                () -> TrainingRun.start(config, dir.resolve("run"), false, out, new AtomicBoolean()));
+                () -> TrainingRun.start(REGISTRY, config, dir.resolve("run"), false, out, new AtomicBoolean()));
         assertTrue(e.getMessage().contains("split"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("run")));
     }
@@ -221,7 +235,7 @@ class TrainingRunTest {
     @Test
     void resumeNeedsARunFolder() {
         RunException e = assertThrows(RunException.class,
-                () -> TrainingRun.start(null, dir.resolve("nothing"), true, out, new AtomicBoolean()));
+                () -> TrainingRun.start(REGISTRY, null, dir.resolve("nothing"), true, out, new AtomicBoolean()));
         assertTrue(e.getMessage().contains("is not a run folder"), e.getMessage());
     }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TrainerTest {
+class TrainingLoopTest {
 
     @TempDir Path dir;
 
@@ -93,7 +93,8 @@ class TrainerTest {
                 }
             }
         };
-        TrainingLoop first = new TrainingLoop(MLP, stateful().outputDir(killed).build()).addListener(killer);
+        LoopConfig killedConfig = stateful().outputDir(killed).build();
+        TrainingLoop first = new TrainingLoop(MLP, killedConfig, LoopListeners.defaults(killedConfig, killer));
         assertThrows(IllegalStateException.class, () -> first.fit(DATA, SPLIT, TinyData.randomFlip()));
 
         FitResult b = new TrainingLoop(MLP, stateful().outputDir(killed).build())
@@ -126,8 +127,8 @@ class TrainerTest {
                 }
             }
         };
-        TrainingLoop t = new TrainingLoop(MLP, TrainingFixture.config().outputDir(dir).build())
-                .addListener(poisonAfterFirstEpoch);
+        LoopConfig config = TrainingFixture.config().outputDir(dir).build();
+        TrainingLoop t = new TrainingLoop(MLP, config, LoopListeners.defaults(config, poisonAfterFirstEpoch));
         DivergedException e =
                 assertThrows(DivergedException.class, () -> t.fit(DATA, SPLIT, corrupt));
         assertTrue(e.getMessage().contains("loss is NaN at epoch 2, batch 1"), e.getMessage());
@@ -151,9 +152,8 @@ class TrainerTest {
                 live.add(ctx.liveArrays());
             }
         };
-        FitResult r = new TrainingLoop(cnn, TrainingFixture.config().epochs(5)
-                .optimizer(OptimizerConfig.adam(0.01)).build())
-                .addListener(counter).fit(DATA, SPLIT, null);
+        LoopConfig config = TrainingFixture.config().epochs(5).optimizer(OptimizerConfig.adam(0.01)).build();
+        FitResult r = new TrainingLoop(cnn, config, LoopListeners.defaults(config, counter)).fit(DATA, SPLIT, null);
         r.model().close();
         assertTrue(r.history().get("val_accuracy")[4] > 0.9, Arrays.toString(r.history().get("val_accuracy")));
         assertEquals(5, live.size());
@@ -173,12 +173,16 @@ class TrainerTest {
         };
         EarlyStopper es = new EarlyStopper(new EarlyStoppingConfig(
                 "score", EarlyStoppingConfig.Mode.MAX, 0, 2, null, true, 0));
-        FitResult r = new TrainingLoop(MLP, TrainingFixture.config().epochs(6).build())
-                .addListener(scripted).addListener(es).fit(DATA, SPLIT, null);
+        LoopConfig config = TrainingFixture.config().epochs(6).build();
+        FitResult r = new TrainingLoop(MLP, config, LoopListeners.defaults(config, scripted, es))
+                .fit(DATA, SPLIT, null);
         try (TrainedModel model = r.model()) {
             assertEquals(4, r.history().size(), "stopped after epoch 4 (0-based 3)");
             assertNotNull(r.stopReason());
+            assertEquals(new FitResult.Stop(3, r.stopReason(), true), r.stop());
             assertEquals(1, es.logic().bestEpoch());
+            assertEquals(1, r.bestEpoch(), "the epoch whose weights were restored");
+            assertTrue(r.restored());
             assertEquals(0.0, TrainingFixture.maxDiff(weightsPerEpoch.get(1), model.network().snapshot()));
             assertTrue(TrainingFixture.maxDiff(weightsPerEpoch.get(3), model.network().snapshot()) > 0);
         }

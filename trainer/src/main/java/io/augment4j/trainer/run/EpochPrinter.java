@@ -1,0 +1,20 @@
+package io.augment4j.trainer.run;
+
+import io.augment4j.trainer.loop.LoopListener;
+import io.augment4j.trainer.loop.TrainingContext;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code aug train}'s console line per epoch: losses, errors, learning rate, time. */
+record EpochPrinter(PrintStream out) implements LoopListener {
+    @Override
+    public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+        out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  error %6.2f %%  val_loss %.4f  val_error %6.2f %%"
+                        + "  lr %.3g  %.1f s%n", epoch + 1, ctx.config().epochs(), logs.get("loss"),
+                100 * (1 - logs.get("accuracy")), logs.getOrDefault("val_loss", Double.NaN),
+                100 * (1 - logs.getOrDefault("val_accuracy", Double.NaN)), logs.get("lr"),
+                logs.get("epoch_time_s"));
+        out.flush();
+    }
+}
