@@ -1,5 +1,7 @@
 package io.augment4j.cli;
 
+import picocli.CommandLine.Mixin;
+import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.cli.batch.LocalBatchExecutor;
@@ -51,9 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed; overrides the spec's seed (default: the spec's, or 0).")
     Long seed;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
-            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    MaxPixelsOption maxPixels;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -68,10 +69,10 @@ final class ApplyCommand implements Callable<Integer> {
         }
         TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
-        ImageFiles.deleteTempFilesOnExit();
+        AtomicFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
         ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec,
-                new ApplyRun.Options(in, out, copies, seed, maxPixels), new LocalBatchExecutor(t), progress).run();
+                new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels), new LocalBatchExecutor(t), progress).run();
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
         stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
                 s.inputs(), s.written(), s.alreadyDone(), s.failures().size());

@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.io.ImageReadException;
 import io.augment4j.api.AugmentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,7 +87,7 @@ public final class Aug implements Runnable {
                     || (parseResult.subcommand() != null && hasVerbose(parseResult));
             PrintWriter w = cmd.getErr();
             int code;
-            if (e instanceof InputException) {
+            if (e instanceof ImageReadException) {
                 w.println("aug: " + e.getMessage());
                 code = ExitCodes.INPUT_FAILED;
             } else if (e instanceof AugmentException) {

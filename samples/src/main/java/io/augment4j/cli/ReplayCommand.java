@@ -1,5 +1,7 @@
 package io.augment4j.cli;
 
+import picocli.CommandLine.Mixin;
+import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.Sample;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -47,9 +49,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "The spec of the run (default: aug-spec.yaml beside the manifest).")
     String specArg;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
-            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    MaxPixelsOption maxPixels;
 
     @Override
     public Integer call() {
@@ -71,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
 
         Path recorded = SafePaths.resolveInside(root, e.output());
         Path target = out != null ? out.toAbsolutePath().normalize() : recorded;
-        ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels);
+        ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels.readOptions());
         Sample result = pipeline.replay(Sample.of(decoded.image()), replay);
         String format = ImageFiles.formatFor(recorded);
 

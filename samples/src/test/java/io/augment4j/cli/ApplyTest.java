@@ -1,5 +1,7 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.io.AtomicFiles;
+import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.cli.batch.BatchExecutor;
 import io.augment4j.cli.batch.BatchTask;
@@ -77,7 +79,7 @@ class ApplyTest {
         assertEquals("sub/deeper/c.png", e.input());
         assertEquals(1, e.copy());
         assertEquals(11, e.seed());
-        assertEquals(4, ImageFiles.read(out.resolve("sub/deeper/d_aug0.png"), 1000).image().channels());
+        assertEquals(4, ImageFiles.read(out.resolve("sub/deeper/d_aug0.png")).image().channels());
 
         Fixtures.Run again = apply(in, out, "--copies", "2", "--threads", "3");
         assertEquals(0, again.code(), again.toString());
@@ -146,7 +148,7 @@ class ApplyTest {
             }
             try {
                 // what SIGKILL leaves: a half-written temporary file and a torn manifest line
-                Files.write(out.resolve("sub/.b_aug0.jpg.123." + ImageFiles.TEMP_SUFFIX.substring(1)),
+                Files.write(out.resolve("sub/.b_aug0.jpg.123." + AtomicFiles.TEMP_SUFFIX.substring(1)),
                         new byte[] {1, 2, 3});
                 Files.writeString(out.resolve("manifest.jsonl"), "{\"output\":\"sub/b_au",
                         StandardOpenOption.APPEND);
