@@ -2,6 +2,7 @@ package io.augment4j.cli;
 
 import picocli.CommandLine.Mixin;
 import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.AugmentException;
 import io.augment4j.api.Sample;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -73,7 +74,13 @@ final class ReplayCommand implements Callable<Integer> {
         Path recorded = SafePaths.resolveInside(root, e.output());
         Path target = out != null ? out.toAbsolutePath().normalize() : recorded;
         ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels.readOptions());
-        Sample result = pipeline.replay(Sample.of(decoded.image()), replay);
+        Sample result;
+        try {
+            result = pipeline.replay(Sample.of(decoded.image()), replay);
+        } catch (AugmentException ex) {
+            // e.g. the source was replaced by an image of another size since the manifest was written
+            throw new UsageException(e.source() + " (source of " + e.output() + "): " + ex.getMessage(), ex);
+        }
         String format = ImageFiles.formatFor(recorded);
 
         if (check) {

@@ -227,6 +227,29 @@ class ApplyTest {
     }
 
     @Test
+    void replayOfASourceThatChangedSizeIsRefusedNamingTheTransformAndBothSizes() throws IOException {
+        Path in = tree();
+        Path out = dir.resolve("out");
+        assertEquals(0, apply(in, out, "--copies", "4").code());
+        Manifest.Entry e = Manifest.read(out.resolve("manifest.jsonl")).entries().values().stream()
+                .filter(x -> x.source().endsWith("a.png") && x.replay().contains("{\"transform\":\"rotate\","
+                        + "\"applied\":true"))
+                .findFirst().orElseThrow();
+        Fixtures.png(in.resolve("a.png"), Fixtures.rgb(40, 31)); // 30x40 when recorded
+        Fixtures.Run r = Fixtures.aug("replay", "--manifest", out.resolve("manifest.jsonl").toString(),
+                "--entry", e.output(), "--check");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(e.source() + " (source of " + e.output() + "): cannot replay transform '")
+                && r.err().contains("on a 31x40 image (height x width): its parameters were recorded on a 30x40 "
+                + "image"), r.err());
+        Fixtures.png(in.resolve("a.png"), Fixtures.rgb(40, 30)); // back to the recorded size: exact again
+        r = Fixtures.aug("replay", "--manifest", out.resolve("manifest.jsonl").toString(), "--entry", e.output(),
+                "--check");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("identical"), r.out());
+    }
+
+    @Test
     void outputPathsCannotEscape() throws IOException {
         Path out = Files.createDirectories(dir.resolve("out"));
         assertThrows(UsageException.class, () -> SafePaths.resolveInside(out, "../evil.png"));
