@@ -3,15 +3,12 @@ package io.augment4j.cli;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /** Test images, good and bad, made on the fly; and a way to run the CLI in-process. */
 final class Fixtures {
@@ -51,26 +48,6 @@ final class Fixtures {
     static Path jpeg(Path file, BufferedImage bi) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(bi, "jpeg", file.toFile());
-        return file;
-    }
-
-    static byte[] pngBytes(BufferedImage bi) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(bi, "png", out);
-        return out.toByteArray();
-    }
-
-    /** A valid PNG whose IHDR claims {@code w x h} pixels (CRC fixed up), with the data of a 1x1 image. */
-    static Path hugeHeaderPng(Path file, int w, int h) throws IOException {
-        byte[] b = pngBytes(rgb(1, 1));
-        // signature (8) + length (4) + "IHDR" (4) + data (13) + crc (4)
-        ByteBuffer bb = ByteBuffer.wrap(b);
-        bb.putInt(16, w);
-        bb.putInt(20, h);
-        CRC32 crc = new CRC32();
-        crc.update(b, 12, 17);
-        bb.putInt(29, (int) crc.getValue());
-        Files.write(file, b);
         return file;
     }
 
