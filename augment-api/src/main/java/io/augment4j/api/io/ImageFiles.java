@@ -15,6 +15,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
@@ -64,11 +65,6 @@ public final class ImageFiles {
     public static final Set<String> READABLE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
     /** File name extensions (lower case, no dot) of the formats {@link #write} encodes. */
     public static final Set<String> WRITABLE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
-
-    static {
-        // Decoding from memory: ImageIO's disk cache only slows small images down.
-        ImageIO.setUseCache(false);
-    }
 
     private ImageFiles() {
     }
@@ -314,7 +310,8 @@ public final class ImageFiles {
     private static void encode(BufferedImage bi, String format, ImageWriteOptions options, java.io.OutputStream os)
             throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(os)) {
+        // A memory cache, not ImageIO.createImageOutputStream: that one may cache in a temporary file on disk.
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(os)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format.equals("jpeg")) {

@@ -231,10 +231,12 @@ class ImageFilesTest {
             ImageFiles.write(img, target); // replaces
             assertEquals(img, ImageFiles.read(target).image());
         }
-        ImageFiles.write(rgb, dir.resolve("out.BMP"));
-        ImageFiles.Decoded bmp = ImageFiles.read(dir.resolve("out.BMP"));
-        assertEquals("bmp", bmp.format());
-        assertEquals(rgb, bmp.image());
+        for (ArrayImage img : List.of(rgb, gray)) {
+            ImageFiles.write(img, dir.resolve("out.BMP"));
+            ImageFiles.Decoded bmp = ImageFiles.read(dir.resolve("out.BMP"));
+            assertEquals("bmp", bmp.format());
+            assertEquals(img, bmp.image());
+        }
         ImageFiles.write(rgb, dir.resolve("out.jpg"));
         assertEquals("jpeg", ImageFiles.read(dir.resolve("out.jpg")).format());
         try (Stream<Path> s = Files.list(dir)) {
