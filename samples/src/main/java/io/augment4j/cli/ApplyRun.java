@@ -1,11 +1,11 @@
 package io.augment4j.cli;
 
-import io.augment4j.api.io.ImageReadException;
-import io.augment4j.api.io.ImageFiles;
-import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.io.AtomicFiles;
+import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.io.ImageReadException;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;

@@ -1,7 +1,7 @@
 package io.augment4j.cli;
 
-import io.augment4j.api.io.ImageReadException;
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.io.ImageReadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

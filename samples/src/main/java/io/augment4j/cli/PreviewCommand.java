@@ -1,14 +1,14 @@
 package io.augment4j.cli;
 
-import picocli.CommandLine.Mixin;
-import io.augment4j.api.io.ImageWriteOptions;
-import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.BufferedImages;
 import io.augment4j.api.Sample;
+import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.io.ImageWriteOptions;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.registry.TransformRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

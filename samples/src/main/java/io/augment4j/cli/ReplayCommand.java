@@ -1,15 +1,15 @@
 package io.augment4j.cli;
 
-import picocli.CommandLine.Mixin;
-import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Sample;
+import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.pipeline.Replay;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.Specs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.Node;
 import io.augment4j.api.pipeline.OneOf;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.pipeline.Sequence;
 import io.augment4j.api.pipeline.SomeOf;
 import io.augment4j.api.pipeline.Step;
-import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.registry.TransformRegistry;
 
 import java.io.IOException;
