@@ -1,5 +1,6 @@
 package io.augment4j.trainer.loader;
 
+import io.augment4j.api.AugmentException;
 import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.Normalization;
@@ -154,6 +155,9 @@ public final class BatchLoader implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for a batch", e);
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof AugmentException user) {
+                        throw user; // a bad image file or spec: its message names it, print it as is
+                    }
                     throw new IllegalStateException("building batch " + taken + " of epoch " + epoch
                             + " failed: " + e.getCause(), e.getCause());
                 } finally {
