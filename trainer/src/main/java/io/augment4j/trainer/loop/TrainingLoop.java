@@ -241,7 +241,7 @@ public final class TrainingLoop {
                 NDArray y = bm.create(b.labels());
                 // Dropout masks come from the engine's generator: reseed it per step so a
                 // resumed run draws the same masks.
-                engine.setRandomSeed((int) Seeds.derive(config.seed(), Seeds.DROPOUT, step));
+                engine.setRandomSeed(io.augment4j.api.Rng.of(config.seed(), Seeds.DROPOUT, step).nextInt());
                 NDArray logits;
                 NDArray dataLoss;
                 NDArray penalty;
