@@ -5,7 +5,8 @@ package io.augment4j.trainer;
  * {@link io.augment4j.api.Rng#of(long...)}, the one owner of seed mixing in augment4j.
  *
  * <p>Every random choice in training takes its generator from {@code Rng.of(seed, TAG, coords...)}
- * instead of a shared stream: the split from {@code (seed, SPLIT, class)}, the shuffle of an
+ * instead of a shared stream: the split from {@code (seed, SPLIT, class)} (and {@code -1} for the
+ * classes' shares), the shuffle of an
  * epoch from {@code (seed, SHUFFLE, epoch)}, the augmentation of an example from
  * {@code (seed, AUGMENT, epoch, example)}, the dropout masks of a step from
  * {@code (seed, DROPOUT, step)} and the initial weights of a parameter from

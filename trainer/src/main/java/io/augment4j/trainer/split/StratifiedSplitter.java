@@ -15,10 +15,11 @@ import java.util.Locale;
  * <p><b>Counts.</b> The exact share of class {@code k} in part {@code p} is
  * {@code count(k) * ratio(p)} (ratios) or {@code size(p) * count(k) / n} (sizes); train takes the
  * rest. The part totals are exact: the requested sizes, or for ratios {@code n * ratio(p)} rounded
- * by the largest-remainder method (ties go to test, then validation, then train). Every cell of
+ * by the largest-remainder method (ties go to test, then validation, then train; when lifting tiny
+ * classes into train, below, makes that impossible, the next rounding in that order). Every cell of
  * the class x part table is then rounded to the floor or the ceiling of its exact share, so each
  * class's count in each part is within one example of its share, every class keeps its examples
- * and every part gets its total: a controlled rounding of the table ({@link ControlledRounding}).
+ * and every part gets its total: a controlled rounding of the table ({@code ControlledRounding}).
  * The leftover examples (those beyond each cell's floor) are placed at random, so that every
  * example has the same chance, {@code total(p) / n}, of landing in part {@code p}, whatever its
  * class index; only where a cell's bounds forbid that share (tiny classes, rounding at a bound)
@@ -40,7 +41,6 @@ public final class StratifiedSplitter {
     static final int TRAIN = 0;
     static final int VAL = 1;
     static final int TEST = 2;
-    private static final String[] PART = {"train", "validation", "test"};
     private static final double EPS = ControlledRounding.EPS;
     /** Classes named in one error message at most. */
     private static final int MAX_NAMED = 10;
@@ -134,8 +134,9 @@ public final class StratifiedSplitter {
         int trainFloor = 0;
         for (int k = 0; k < classes; k++) {
             if (counts[k] > 0 && hi[k][TRAIN] == 0) {
-                throw new IllegalArgumentException("class " + k + " (" + counts[k] + " examples) would get no"
-                        + " training example: " + describe(n, spec, preferred));
+                throw new IllegalArgumentException("class " + k + " (" + counts[k] + " example"
+                        + (counts[k] == 1 ? "" : "s") + ") would get no training example: "
+                        + describe(n, spec, preferred));
             }
             if (counts[k] > 0 && lo[k][TRAIN] == 0) {
                 lo[k][TRAIN] = 1; // a class the model never sees in training cannot be learned
@@ -158,9 +159,10 @@ public final class StratifiedSplitter {
                 return x;
             }
         }
-        if (preferred[TRAIN] <= 0 && lifted.isEmpty()) {
-            throw new IllegalArgumentException("the train part would be empty: " + describe(n, spec, preferred)
-                    + "; hold out fewer examples for validation and test");
+        if (lifted.isEmpty()) {
+            // a controlled rounding of a table with its totals always exists (Cox 1987)
+            throw new IllegalStateException("no rounding of the classes " + Arrays.toString(counts)
+                    + " within one example of their shares was found: " + describe(n, spec, preferred));
         }
         // without the lift a controlled rounding always exists: only the lifted classes can be in the way
         String need = trainFloor > preferred[TRAIN]
