@@ -97,6 +97,34 @@ class ApplyTest {
         }
     }
 
+    /** The one rule: the spec's seed is the root of every sample's generator, and --seed replaces it. */
+    @Test
+    void aSpecSeedMeansExactlyWhatTheSeedOptionMeans() throws IOException {
+        Path in = tree();
+        Path seeded = Files.writeString(dir.resolve("seeded.yaml"), """
+                seed: 11
+                transforms:
+                  - {transform: hflip, p: 0.5}
+                  - {transform: rotate, limit: 30, p: 0.7}
+                  - {transform: posterize, p: 0.5}
+                """);
+        assertEquals(0, apply(in, dir.resolve("option"), "--copies", "2").code()); // inline spec, --seed 11
+        Fixtures.Run fromSpec = Fixtures.aug("apply", "--spec", seeded.toString(), "--in", in.toString(), "--out",
+                dir.resolve("spec").toString(), "--copies", "2", "-q");
+        assertEquals(0, fromSpec.code(), fromSpec.toString());
+        Map<String, byte[]> a = files(dir.resolve("option"));
+        Map<String, byte[]> b = files(dir.resolve("spec"));
+        for (String k : a.keySet()) {
+            if (!k.endsWith(".yaml") && !k.endsWith(".jsonl")) {
+                assertArrayEquals(a.get(k), b.get(k), k + ": spec seed 11 = --seed 11");
+            }
+        }
+        Fixtures.Run overridden = Fixtures.aug("apply", "--spec", seeded.toString(), "--in", in.toString(), "--out",
+                dir.resolve("other").toString(), "--copies", "2", "--seed", "12", "-q");
+        assertEquals(0, overridden.code(), overridden.toString());
+        assertEquals(12, Manifest.read(dir.resolve("other/manifest.jsonl")).entries().get("a_aug0.png").seed());
+    }
+
     @Test
     void outputsDoNotDependOnThreadCount() throws IOException {
         Path in = tree();

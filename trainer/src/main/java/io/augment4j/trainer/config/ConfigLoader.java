@@ -228,6 +228,13 @@ public final class ConfigLoader {
                 throw error("augmentation", "must be an augment spec (a map with 'transforms: [...]') or the path"
                         + " of a spec file, got " + a.getNodeType().name().toLowerCase(Locale.ROOT), null);
             }
+            if (spec.seed() != null) {
+                throw error(a.isObject() ? "augmentation.seed" : "augmentation", (a.isObject() ? "the spec"
+                        : "the spec file " + baseDir.resolve(a.asText()).normalize()) + " sets seed: " + spec.seed()
+                        + ", but in training each example's augmentation is drawn from the run's seed, the epoch"
+                        + " and the example, so a spec seed would be ignored: remove it (the run's 'seed:' changes"
+                        + " the augmentations)", null);
+            }
             return JSON.valueToTree(Specs.toTree(spec));
         }
 
