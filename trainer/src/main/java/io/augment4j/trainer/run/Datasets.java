@@ -139,6 +139,11 @@ final class Datasets {
         }
 
         @Override
+        public String describe(int index) {
+            return base.describe(index);
+        }
+
+        @Override
         public int[] labels() {
             return base.labels();
         }
