@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * An augment {@link Pipeline} as a DJL {@link Transform}, for a DJL dataset's pipeline:
- * {@code ArrayDataset.builder()...optPipeline(new ai.djl.translate.Pipeline(new PipelineTransform(p)))} or
+ * An augment {@link Pipeline} as a DJL {@link Transform}, for a DJL dataset's pipeline: {@code new
+ * ArrayDataset.Builder()...optPipeline(new ai.djl.translate.Pipeline(new PipelineTransform(p), new ToTensor()))} or
  * {@code ImageFolder.builder()...addTransform(new PipelineTransform(p)).addTransform(new ToTensor())}.
  *
  * <p><b>Input.</b> A UINT8 or FLOAT32 array holding either one image (rank 3) or a batch of images (rank 4, the

@@ -101,7 +101,8 @@ class PipelineTransformTest {
     }
 
     /** Every image of one pass, in order, checking each batch's shape and type on the way. */
-    private static List<byte[]> pass(Dataset dataset, NDManager m, Shape batchShape) throws IOException, TranslateException {
+    private static List<byte[]> pass(Dataset dataset, NDManager m, Shape batchShape)
+            throws IOException, TranslateException {
         List<byte[]> out = new ArrayList<>();
         for (Batch b : dataset.getData(m)) {
             try (b) {
@@ -231,7 +232,8 @@ class PipelineTransformTest {
                 e.getMessage());
         e = assertThrows(AugmentException.class, () -> hwc.transform(manager.zeros(new Shape(8, 8), DataType.UINT8)));
         assertTrue(e.getMessage().contains("got an array of shape (8, 8)"), e.getMessage());
-        e = assertThrows(AugmentException.class, () -> hwc.transform(manager.zeros(new Shape(2, 2, 3), DataType.INT32)));
+        NDArray ints = manager.zeros(new Shape(2, 2, 3), DataType.INT32);
+        e = assertThrows(AugmentException.class, () -> hwc.transform(ints));
         assertTrue(e.getMessage().contains("UINT8 or FLOAT32"), e.getMessage());
     }
 

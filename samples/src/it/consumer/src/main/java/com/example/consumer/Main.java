@@ -19,7 +19,8 @@ public final class Main {
         List<String> bindings = ServiceLoader.load(SLF4JServiceProvider.class).stream()
                 .map(p -> p.type().getName()).toList();
         check(bindings.isEmpty(), "SLF4J bindings came with the libraries: " + bindings);
-        for (String testClass : List.of("org.junit.jupiter.api.Test", "org.junit.Test", "org.opentest4j.AssertionFailedError")) {
+        for (String testClass : List.of("org.junit.jupiter.api.Test", "org.junit.Test",
+                "org.opentest4j.AssertionFailedError")) {
             check(!present(testClass), testClass + " is on the runtime classpath");
         }
 
