@@ -63,6 +63,19 @@ public final class Rng {
         return (int) (r >>> 31);
     }
 
+    /**
+     * Shuffles {@code a} in place (Fisher-Yates, drawing with {@link #nextInt(int)}): every order is equally likely
+     * up to that method's bias, and a seed gives the same order on every JVM.
+     */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
     /** Uniform integer in {@code [lo, hi]}, both inclusive. */
     public int nextInt(int lo, int hi) {
         if (hi < lo) {

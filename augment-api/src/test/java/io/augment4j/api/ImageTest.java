@@ -72,11 +72,19 @@ class ImageTest {
     }
 
     @Test
-    void sixteenBitImagesAreRefusedNotTruncated() {
+    void sixteenBitImagesAreScaledNotTruncatedAndDeeperOnesRefused() {
         BufferedImage bi = new BufferedImage(3, 3, BufferedImage.TYPE_USHORT_GRAY);
         ((DataBufferUShort) bi.getRaster().getDataBuffer()).getData()[0] = (short) 60000;
-        ImageFormatException e = assertThrows(ImageFormatException.class, () -> BufferedImages.toImage(bi));
-        assertTrue(e.getMessage().contains("16-bit"), e.getMessage());
+        ((DataBufferUShort) bi.getRaster().getDataBuffer()).getData()[1] = (short) 255; // truncation would keep 255
+        ArrayImage img = BufferedImages.toImage(bi);
+        assertEquals(233, (int) img.get(0, 0, 0)); // round(60000 * 255 / 65535) = round(233.47)
+        assertEquals(1, (int) img.get(0, 1, 0)); // round(0.99)
+        java.awt.image.ComponentColorModel deep = new java.awt.image.ComponentColorModel(
+                java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_GRAY), new int[] {32}, false, false,
+                java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_INT);
+        BufferedImage bi32 = new BufferedImage(deep, deep.createCompatibleWritableRaster(2, 2), false, null);
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> BufferedImages.toImage(bi32));
+        assertTrue(e.getMessage().contains("32-bit"), e.getMessage());
     }
 
     @Test

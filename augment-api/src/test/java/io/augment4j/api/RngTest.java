@@ -1,7 +1,12 @@
 package io.augment4j.api;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +49,27 @@ class RngTest {
         for (int c : counts) {
             assertEquals(10_000, c, 400); // ~4 standard deviations
         }
+    }
+
+    @Test
+    void shuffleIsAPermutationWithEveryOrderEquallyLikely() {
+        // 3 elements have 6 orders; 60 000 shuffles put 10 000 +- 400 (4 standard deviations) on each
+        Rng r = new Rng(9);
+        Map<String, Integer> orders = new HashMap<>();
+        for (int i = 0; i < 60_000; i++) {
+            int[] a = {0, 1, 2};
+            r.shuffle(a);
+            orders.merge(Arrays.toString(a), 1, Integer::sum);
+        }
+        assertEquals(6, orders.size(), orders.toString());
+        orders.values().forEach(c -> assertEquals(10_000, c, 400));
+        int[] big = IntStream.range(0, 1000).toArray();
+        int[] again = big.clone();
+        new Rng(3).shuffle(big);
+        new Rng(3).shuffle(again);
+        assertArrayEquals(big, again, "a seed gives one order");
+        assertArrayEquals(IntStream.range(0, 1000).toArray(),
+                Arrays.stream(big).sorted().toArray(), "a permutation");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.augment4j.opencv;
 
+import io.augment4j.api.io.AtomicFiles;
 import org.opencv.core.Core;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -75,13 +75,9 @@ public final class OpenCvRuntime {
             return lib;
         }
         Files.createDirectories(dir);
-        // Extract to a temporary name, then rename: concurrent first starts never load a half-written library.
-        Path tmp = Files.createTempFile(dir, LIBRARY, ".part");
+        // Atomic: concurrent first starts never load a half-written library.
         try (InputStream in = OpenCvRuntime.class.getResourceAsStream(RESOURCE)) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+            AtomicFiles.write(lib, in::transferTo);
         }
         return lib;
     }

@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.cli.batch.LocalBatchExecutor;
@@ -8,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,9 +56,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed; overrides the spec's seed (default: the spec's, or 0).")
     Long seed;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
-            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    MaxPixelsOption maxPixels;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -71,10 +72,10 @@ final class ApplyCommand implements Callable<Integer> {
         }
         TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
-        ImageFiles.deleteTempFilesOnExit();
+        AtomicFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
         ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec,
-                new ApplyRun.Options(in, out, copies, seed, maxPixels), new LocalBatchExecutor(t), progress).run();
+                new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels), new LocalBatchExecutor(t), progress).run();
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
         stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
                 s.inputs(), s.written(), s.alreadyDone(), s.failures().size());

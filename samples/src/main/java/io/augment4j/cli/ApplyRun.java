@@ -4,6 +4,9 @@ import io.augment4j.api.AugmentException;
 import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.io.AtomicFiles;
+import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.io.ImageReadException;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -225,7 +228,7 @@ public final class ApplyRun {
     }
 
     private static String describeFailure(ApplyTask task, Exception e) {
-        if (e instanceof InputException ie) {
+        if (e instanceof ImageReadException ie) {
             return ie.getMessage();
         }
         String where = task.ctx.in.resolve(task.rel).toString();
@@ -256,7 +259,7 @@ public final class ApplyRun {
             throw new UsageException("cannot create output folder " + out + ": " + IoErrors.reason(e), e);
         }
         try {
-            Path probe = Files.createTempFile(out, ".aug-write-test", ImageFiles.TEMP_SUFFIX);
+            Path probe = Files.createTempFile(out, ".aug-write-test", AtomicFiles.TEMP_SUFFIX);
             Files.delete(probe);
         } catch (IOException e) {
             throw new UsageException("output folder " + out + " is not writable: " + IoErrors.reason(e), e);
@@ -280,10 +283,7 @@ public final class ApplyRun {
     private static int deleteTempFiles(Path out) {
         int[] n = {0};
         try (Stream<Path> s = Files.walk(out)) {
-            s.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(".") && name.endsWith(ImageFiles.TEMP_SUFFIX) && Files.isRegularFile(p);
-            }).forEach(p -> {
+            s.filter(p -> AtomicFiles.isTempFile(p) && Files.isRegularFile(p)).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                     n[0]++;
@@ -386,7 +386,7 @@ public final class ApplyRun {
         @Override
         public TaskResult call() {
             Path source = ctx.in.resolve(rel);
-            ImageFiles.Decoded decoded = ImageFiles.read(source, ctx.maxPixels);
+            ImageFiles.Decoded decoded = ImageFiles.read(source, MaxPixelsOption.readOptions(ctx.maxPixels));
             Sample sample = Sample.of(decoded.image());
             List<String> notes = new ArrayList<>();
             decoded.notes().forEach(n -> notes.add(source + ": " + n));
@@ -401,7 +401,7 @@ public final class ApplyRun {
                 Applied a = ctx.pipeline.applyRecorded(sample, rngFor(ctx.seed, rel, k));
                 Path target = SafePaths.resolveInside(ctx.out, output);
                 SafePaths.createParentInside(ctx.out, target);
-                ImageFiles.write(a.sample().image(), ImageFiles.formatFor(target), target);
+                ImageFiles.write(a.sample().image(), target);
                 entries.add(new Manifest.Entry(output, rel, source.toString(), k, ctx.seed, keyHex,
                         ctx.pipeline.replayToJson(a.replay()), 0));
             }

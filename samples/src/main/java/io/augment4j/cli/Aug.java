@@ -2,6 +2,7 @@ package io.augment4j.cli;
 
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.TransformFailedException;
+import io.augment4j.api.io.ImageReadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,7 +89,7 @@ public final class Aug implements Runnable {
                     || (parseResult.subcommand() != null && hasVerbose(parseResult));
             PrintWriter w = cmd.getErr();
             int code;
-            if (e instanceof InputException) {
+            if (e instanceof ImageReadException) {
                 w.println("aug: " + e.getMessage());
                 code = ExitCodes.INPUT_FAILED;
             } else if (e instanceof TransformFailedException) {

@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -13,7 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The image files under an input folder, found by extension ({@link ImageFiles#EXTENSIONS}), following symbolic
+ * The image files under an input folder, found by extension ({@link ImageFiles#READABLE_EXTENSIONS}), following symbolic
  * links but never around a loop. Hidden files and folders (names starting with '.') and one excluded folder (the
  * output folder, when it lies inside the input) are skipped.
  */
@@ -52,7 +53,7 @@ public final class InputTree {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (hidden(file) || !ImageFiles.EXTENSIONS.contains(ImageFiles.extension(file))) {
+                        if (hidden(file) || !ImageFiles.hasImageExtension(file)) {
                             return FileVisitResult.CONTINUE;
                         }
                         if (attrs.isSymbolicLink()) {

@@ -3,10 +3,13 @@ package io.augment4j.cli;
 import io.augment4j.api.BufferedImages;
 import io.augment4j.api.Sample;
 import io.augment4j.api.TransformFailedException;
+import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.io.ImageWriteOptions;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.registry.TransformRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,9 +64,8 @@ final class PreviewCommand implements Callable<Integer> {
             description = "Columns of the grid (default: near square).")
     int cols;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
-            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    MaxPixelsOption maxPixels;
 
     @Override
     public Integer call() {
@@ -86,7 +88,7 @@ final class PreviewCommand implements Callable<Integer> {
         prepareOutput(target);
 
         timing.mark("spec + compile");
-        ImageFiles.Decoded decoded = ImageFiles.read(image, maxPixels);
+        ImageFiles.Decoded decoded = ImageFiles.read(image, maxPixels.readOptions());
         timing.mark("decode image");
         decoded.notes().forEach(n -> err.println("aug: note: " + image + ": " + n));
         Sample sample = Sample.of(decoded.image());
@@ -117,7 +119,7 @@ final class PreviewCommand implements Callable<Integer> {
                 + pipeline.seed() + ", " + count + " variants";
         BufferedImage sheet = PreviewSheet.render(header, tiles, tile, cols);
         timing.mark("render sheet");
-        ImageFiles.write(sheet, "png", target, true);
+        ImageFiles.write(sheet, "png", target, ImageWriteOptions.DEFAULTS.withFastPng(true));
         timing.mark("encode + write PNG");
         stdout.println("Preview sheet written to " + target + " (" + sheet.getWidth() + "x" + sheet.getHeight()
                 + " px: the original, top left, and " + count + " variants)");

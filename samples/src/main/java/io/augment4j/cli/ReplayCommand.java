@@ -1,13 +1,16 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.AugmentException;
 import io.augment4j.api.Sample;
 import io.augment4j.api.TransformFailedException;
+import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.pipeline.Replay;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.Specs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,9 +51,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "The spec of the run (default: aug-spec.yaml beside the manifest).")
     String specArg;
 
-    @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageFiles.DEFAULT_MAX_PIXELS,
-            description = "Refuse images whose header claims more pixels (default: ${DEFAULT-VALUE}).")
-    long maxPixels;
+    @Mixin
+    MaxPixelsOption maxPixels;
 
     @Override
     public Integer call() {
@@ -72,12 +74,15 @@ final class ReplayCommand implements Callable<Integer> {
 
         Path recorded = SafePaths.resolveInside(root, e.output());
         Path target = out != null ? out.toAbsolutePath().normalize() : recorded;
-        ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels);
+        ImageFiles.Decoded decoded = ImageFiles.read(Path.of(e.source()), maxPixels.readOptions());
         Sample result;
         try {
             result = pipeline.replay(Sample.of(decoded.image()), replay);
         } catch (TransformFailedException ex) {
             throw ex.on(e.source());
+        } catch (AugmentException ex) {
+            // e.g. the source was replaced by an image of another size since the manifest was written
+            throw new UsageException(e.source() + " (source of " + e.output() + "): " + ex.getMessage(), ex);
         }
         String format = ImageFiles.formatFor(recorded);
 

@@ -1,5 +1,7 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.io.AtomicFiles;
+import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.InlineSpecs;
 import io.augment4j.cli.batch.BatchExecutor;
@@ -78,7 +80,7 @@ class ApplyTest {
         assertEquals("sub/deeper/c.png", e.input());
         assertEquals(1, e.copy());
         assertEquals(11, e.seed());
-        assertEquals(4, ImageFiles.read(out.resolve("sub/deeper/d_aug0.png"), 1000).image().channels());
+        assertEquals(4, ImageFiles.read(out.resolve("sub/deeper/d_aug0.png")).image().channels());
 
         Fixtures.Run again = apply(in, out, "--copies", "2", "--threads", "3");
         assertEquals(0, again.code(), again.toString());
@@ -93,6 +95,34 @@ class ApplyTest {
                 assertArrayEquals(written.get(k), after.get(k), k + " unchanged");
             }
         }
+    }
+
+    /** The one rule: the spec's seed is the root of every sample's generator, and --seed replaces it. */
+    @Test
+    void aSpecSeedMeansExactlyWhatTheSeedOptionMeans() throws IOException {
+        Path in = tree();
+        Path seeded = Files.writeString(dir.resolve("seeded.yaml"), """
+                seed: 11
+                transforms:
+                  - {transform: hflip, p: 0.5}
+                  - {transform: rotate, limit: 30, p: 0.7}
+                  - {transform: posterize, p: 0.5}
+                """);
+        assertEquals(0, apply(in, dir.resolve("option"), "--copies", "2").code()); // inline spec, --seed 11
+        Fixtures.Run fromSpec = Fixtures.aug("apply", "--spec", seeded.toString(), "--in", in.toString(), "--out",
+                dir.resolve("spec").toString(), "--copies", "2", "-q");
+        assertEquals(0, fromSpec.code(), fromSpec.toString());
+        Map<String, byte[]> a = files(dir.resolve("option"));
+        Map<String, byte[]> b = files(dir.resolve("spec"));
+        for (String k : a.keySet()) {
+            if (!k.endsWith(".yaml") && !k.endsWith(".jsonl")) {
+                assertArrayEquals(a.get(k), b.get(k), k + ": spec seed 11 = --seed 11");
+            }
+        }
+        Fixtures.Run overridden = Fixtures.aug("apply", "--spec", seeded.toString(), "--in", in.toString(), "--out",
+                dir.resolve("other").toString(), "--copies", "2", "--seed", "12", "-q");
+        assertEquals(0, overridden.code(), overridden.toString());
+        assertEquals(12, Manifest.read(dir.resolve("other/manifest.jsonl")).entries().get("a_aug0.png").seed());
     }
 
     @Test
@@ -147,7 +177,7 @@ class ApplyTest {
             }
             try {
                 // what SIGKILL leaves: a half-written temporary file and a torn manifest line
-                Files.write(out.resolve("sub/.b_aug0.jpg.123." + ImageFiles.TEMP_SUFFIX.substring(1)),
+                Files.write(out.resolve("sub/.b_aug0.jpg.123." + AtomicFiles.TEMP_SUFFIX.substring(1)),
                         new byte[] {1, 2, 3});
                 Files.writeString(out.resolve("manifest.jsonl"), "{\"output\":\"sub/b_au",
                         StandardOpenOption.APPEND);
@@ -223,6 +253,29 @@ class ApplyTest {
                 "--entry", "nope.png");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no entry for output 'nope.png'"), missing.err());
+    }
+
+    @Test
+    void replayOfASourceThatChangedSizeIsRefusedNamingTheTransformAndBothSizes() throws IOException {
+        Path in = tree();
+        Path out = dir.resolve("out");
+        assertEquals(0, apply(in, out, "--copies", "4").code());
+        Manifest.Entry e = Manifest.read(out.resolve("manifest.jsonl")).entries().values().stream()
+                .filter(x -> x.source().endsWith("a.png") && x.replay().contains("{\"transform\":\"rotate\","
+                        + "\"applied\":true"))
+                .findFirst().orElseThrow();
+        Fixtures.png(in.resolve("a.png"), Fixtures.rgb(40, 31)); // 30x40 when recorded
+        Fixtures.Run r = Fixtures.aug("replay", "--manifest", out.resolve("manifest.jsonl").toString(),
+                "--entry", e.output(), "--check");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains(e.source() + " (source of " + e.output() + "): cannot replay transform '")
+                && r.err().contains("on a 31x40 image (height x width): its parameters were recorded on a 30x40 "
+                + "image"), r.err());
+        Fixtures.png(in.resolve("a.png"), Fixtures.rgb(40, 30)); // back to the recorded size: exact again
+        r = Fixtures.aug("replay", "--manifest", out.resolve("manifest.jsonl").toString(), "--entry", e.output(),
+                "--check");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().startsWith("identical"), r.out());
     }
 
     @Test

@@ -167,11 +167,15 @@ class CliTest {
     }
 
     @Test
-    void hugeImageIsRefused() throws IOException {
-        Path bomb = Fixtures.hugeHeaderPng(dir.resolve("bomb.png"), 60000, 60000);
-        Fixtures.Run r = preview("hflip", bomb);
+    void imageOverMaxPixelsIsRefusedNamingTheOption() throws IOException {
+        // ImageFilesTest (augment-api) shows the limit is checked from the header before decoding
+        Path big = Fixtures.png(dir.resolve("big.png"), Fixtures.rgb(100, 50));
+        Fixtures.Run r = Fixtures.aug("preview", "--spec", "hflip", "--image", big.toString(), "--max-pixels", "4999",
+                "--out", dir.resolve("sheet.png").toString());
         assertEquals(1, r.code(), r.toString());
-        assertTrue(r.err().contains("over the limit"), r.err());
+        assertTrue(r.err().startsWith("aug: " + big + ": the image is 100x50 = 5,000 pixels, over the limit of 4,999;"
+                + " refused before decoding (raise it with --max-pixels if the file is genuine)"), r.err());
+        assertFalse(Files.exists(dir.resolve("sheet.png")), "nothing written");
     }
 
     @Test

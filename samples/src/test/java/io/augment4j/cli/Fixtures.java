@@ -1,22 +1,14 @@
 package io.augment4j.cli;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBuffer;
-import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /** Test images, good and bad, made on the fly; and a way to run the CLI in-process. */
 final class Fixtures {
@@ -59,40 +51,16 @@ final class Fixtures {
         return file;
     }
 
-    static byte[] pngBytes(BufferedImage bi) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(bi, "png", out);
-        return out.toByteArray();
-    }
-
-    /** A valid PNG whose IHDR claims {@code w x h} pixels (CRC fixed up), with the data of a 1x1 image. */
-    static Path hugeHeaderPng(Path file, int w, int h) throws IOException {
-        byte[] b = pngBytes(rgb(1, 1));
-        // signature (8) + length (4) + "IHDR" (4) + data (13) + crc (4)
-        ByteBuffer bb = ByteBuffer.wrap(b);
-        bb.putInt(16, w);
-        bb.putInt(20, h);
-        CRC32 crc = new CRC32();
-        crc.update(b, 12, 17);
-        bb.putInt(29, (int) crc.getValue());
-        Files.write(file, b);
-        return file;
-    }
-
-    /** A 16-bit gray PNG whose pixel (x, y) is {@code (x * 257 * 16 + y) & 0xFFFF}. */
+    /** A 16-bit gray PNG. */
     static Path gray16Png(Path file, int w, int h) throws IOException {
         BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_USHORT_GRAY);
         WritableRaster r = bi.getRaster();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                r.setSample(x, y, 0, value16(x, y));
+                r.setSample(x, y, 0, (x * 257 * 16 + y) & 0xFFFF);
             }
         }
         return png(file, bi);
-    }
-
-    static int value16(int x, int y) {
-        return (x * 257 * 16 + y) & 0xFFFF;
     }
 
     static Path rgbaPng(Path file, int w, int h) throws IOException {
@@ -103,36 +71,6 @@ final class Fixtures {
             }
         }
         return png(file, bi);
-    }
-
-    static Path grayPng(Path file, int w, int h) throws IOException {
-        BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                bi.getRaster().setSample(x, y, 0, (x + y * 3) & 0xFF);
-            }
-        }
-        return png(file, bi);
-    }
-
-    /** A JPEG of four (CMYK) channels, as Java's writer makes from a 4-band raster. */
-    static Path cmykJpeg(Path file) throws IOException {
-        WritableRaster r = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 8, 4, null);
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 16; x++) {
-                for (int c = 0; c < 4; c++) {
-                    r.setSample(x, y, c, (x * 16 + c * 40) & 255);
-                }
-            }
-        }
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
-            w.setOutput(out);
-            w.write(null, new IIOImage(r, null, null), w.getDefaultWriteParam());
-        } finally {
-            w.dispose();
-        }
-        return file;
     }
 
     /** The first {@code fraction} of a file's bytes. */

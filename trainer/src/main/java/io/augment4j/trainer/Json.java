@@ -2,14 +2,12 @@ package io.augment4j.trainer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.augment4j.api.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
-/** Shared JSON mapper and an atomic write (temp file, fsync, rename), used for every file we write. */
+/** Shared JSON mapper, and the trainer's way to write a file: create its folder, then {@link AtomicFiles}. */
 public final class Json {
 
     /** Pretty-printing mapper; thread-safe once configured. */
@@ -30,25 +28,16 @@ public final class Json {
     }
 
     /**
-     * Writes bytes through a sibling temp file, forces them to disk, then renames atomically:
-     * a kill at any moment leaves either the old file or the new one, never a torn one.
+     * Creates the file's folder if needed, then writes the bytes with {@link AtomicFiles} (temp
+     * file, fsync, atomic rename): a kill at any moment leaves either the old file or the new one,
+     * never a torn one.
      *
      * @param file destination
      * @param bytes content
      * @throws IOException on write failure
      */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, bytes);
     }
 }

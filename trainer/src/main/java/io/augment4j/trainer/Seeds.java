@@ -1,20 +1,26 @@
 package io.augment4j.trainer;
 
 /**
- * Derives independent seeds from a root seed and coordinates such as (epoch, sample index).
+ * The stream tags of training's random choices; the derivation itself is augment-api's
+ * {@link io.augment4j.api.Rng#of(long...)}, the one owner of seed mixing in augment4j.
  *
- * <p>Every random choice in training (split, shuffle, augmentation, dropout mask, weight init)
- * takes its generator from {@code derive(seed, ...)} instead of a shared stream. Results then
- * do not depend on thread timing, and a run resumed at epoch {@code e} draws exactly what an
- * uninterrupted run draws there, with no generator state to save.
+ * <p>Every random choice in training takes its generator from {@code Rng.of(seed, TAG, coords...)}
+ * instead of a shared stream: the split from {@code (seed, SPLIT, class)} (and {@code -1} for the
+ * classes' shares), the shuffle of an
+ * epoch from {@code (seed, SHUFFLE, epoch)}, the augmentation of an example from
+ * {@code (seed, AUGMENT, epoch, example)}, the dropout masks of a step from
+ * {@code (seed, DROPOUT, step)} and the initial weights of a parameter from
+ * {@code (seed, INIT, parameter)}. Results then do not depend on thread timing, and a run resumed
+ * at epoch {@code e} draws exactly what an uninterrupted run draws there, with no generator state
+ * to save. The tags keep e.g. the shuffle of epoch 3 apart from the augmentation of example 3.
  */
 public final class Seeds {
 
-    /** Stream tags keep e.g. the shuffle of epoch 3 apart from the augmentation of sample 3. */
+    /** Tag for the train/val/test split. */
     public static final long SPLIT = 0x5917L;
     /** Tag for epoch shuffles. */
     public static final long SHUFFLE = 0x5AFFL;
-    /** Tag for per-sample augmentation. */
+    /** Tag for per-example augmentation. */
     public static final long AUGMENT = 0xA06L;
     /** Tag for dropout masks (the engine's generator is reseeded per step). */
     public static final long DROPOUT = 0xD409L;
@@ -22,31 +28,4 @@ public final class Seeds {
     public static final long INIT = 0x1417L;
 
     private Seeds() {}
-
-    /**
-     * SplitMix64's finalizer: a bijective, well-mixing 64-bit hash.
-     *
-     * @param z input
-     * @return mixed value
-     */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /**
-     * Combines a seed with any number of coordinates into a new seed.
-     *
-     * @param seed root seed
-     * @param coords coordinates, e.g. tag, epoch, index
-     * @return derived seed
-     */
-    public static long derive(long seed, long... coords) {
-        long h = mix(seed + 0x9E3779B97F4A7C15L);
-        for (long c : coords) {
-            h = mix(h ^ mix(c + 0x9E3779B97F4A7C15L));
-        }
-        return h;
-    }
 }

@@ -1,14 +1,17 @@
 package io.augment4j.api.geometry;
 
+import io.augment4j.api.SizeBoundParams;
+
 /**
  * Sampled parameters of a geometric transform that maps the plane by a 3x3 matrix (flip, rotation, shear, affine,
  * perspective, crop, resize, pad). Masks, boxes and keypoints follow the image through this matrix, and consecutive
  * projective steps can be fused into one warp by multiplying their matrices.
  *
  * <p>Coordinates are pixel centres: pixel {@code (col, row)} sits at {@code (x, y) = (col, row)}, as in OpenCV's
- * {@code warpAffine}/{@code warpPerspective}.
+ * {@code warpAffine}/{@code warpPerspective}. The matrix and the output size are in pixels of the image the parameters
+ * were drawn for, so they are {@link SizeBoundParams}.
  */
-public interface ProjectiveParams {
+public interface ProjectiveParams extends SizeBoundParams {
     /** The 3x3 matrix, row-major (9 values), taking input {@code (x, y, 1)} to output coordinates (homogeneous). */
     double[] matrix();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.Target;
 import io.augment4j.api.Transform;
 import io.augment4j.api.TransformFailedException;
@@ -49,7 +50,7 @@ final class CompiledStep extends CompiledNode {
         checkTargets(in);
         Object params = sampleChecked(in, rng);
         Sample out = applyChecked(in, params);
-        return new Applied(out, record ? new Replay.OfStep(name, true, params) : null);
+        return new Applied(out, record ? new Replay.OfStep(name, true, params, Replay.Size.of(in.image())) : null);
     }
 
     Transform<Object> transform() {
@@ -127,11 +128,24 @@ final class CompiledStep extends CompiledNode {
             return in;
         }
         checkTargets(in);
+        checkReplayed(s, Replay.Size.of(in.image()));
+        return applyChecked(in, s.params());
+    }
+
+    /**
+     * Refuses a record that does not fit this step: parameters of another type, or size-bound parameters recorded
+     * on an image of another size than {@code given}.
+     */
+    void checkReplayed(Replay.OfStep s, Replay.Size given) {
         if (!paramsType().isInstance(s.params())) {
             throw new AugmentException("replay record for '" + name + "' holds " + s.params() + ", not a "
                     + paramsType().getSimpleName());
         }
-        return applyChecked(in, s.params());
+        if (s.params() instanceof SizeBoundParams && s.input() != null && !s.input().equals(given)) {
+            throw new AugmentException("cannot replay transform '" + name + "' on a " + given
+                    + " image (height x width): its parameters were recorded on a " + s.input()
+                    + " image and hold pixel positions of that size; replay onto an image of the recorded size");
+        }
     }
 
     @Override
@@ -147,6 +161,9 @@ final class CompiledStep extends CompiledNode {
                 throw new TransformFailedException(name, origin, "writing its parameters " + s.params() + " as JSON",
                         null, e);
             }
+            if (s.input() != null) {
+                o.putObject("input").put("height", s.input().height()).put("width", s.input().width());
+            }
         }
         return o;
     }
@@ -156,7 +173,12 @@ final class CompiledStep extends CompiledNode {
         String t = require(json, "transform").asText();
         boolean applied = require(json, "applied").asBoolean();
         Object params = null;
+        Replay.Size input = null;
         if (applied) {
+            JsonNode size = json.get("input");
+            if (size != null && !size.isNull()) {
+                input = new Replay.Size(require(size, "height").asInt(), require(size, "width").asInt());
+            }
             try {
                 params = mapper.treeToValue(require(json, "params"), paramsType());
             } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -164,7 +186,7 @@ final class CompiledStep extends CompiledNode {
                         + json.get("params") + ": " + e.getMessage(), e);
             }
         }
-        return new Replay.OfStep(t, applied, params);
+        return new Replay.OfStep(t, applied, params, input);
     }
 
     @Override

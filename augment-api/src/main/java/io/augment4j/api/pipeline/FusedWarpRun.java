@@ -35,6 +35,7 @@ final class FusedWarpRun {
             CompiledStep step = steps.get(i);
             Rng r = rng.split();
             boolean applied = !(step.p < 1.0 && r.nextDouble() >= step.p);
+            Replay.Size size = Replay.Size.of(view.image());
             if (applied) {
                 step.checkTargets(in);
                 params[i] = step.sampleChecked(view, r);
@@ -43,7 +44,7 @@ final class FusedWarpRun {
                         in.image().pixelType()));
             }
             if (replays != null) {
-                replays.add(applied ? new Replay.OfStep(step.name(), true, params[i]) : step.skipped());
+                replays.add(applied ? new Replay.OfStep(step.name(), true, params[i], size) : step.skipped());
             }
         }
         return warp(in, params);
@@ -52,6 +53,7 @@ final class FusedWarpRun {
     /** Re-applies recorded parameters, fused the same way as {@link #run}. */
     Sample replay(Sample in, List<Replay> recorded) {
         Object[] params = new Object[steps.size()];
+        Replay.Size size = Replay.Size.of(in.image());
         for (int i = 0; i < steps.size(); i++) {
             CompiledStep step = steps.get(i);
             Replay.OfStep r = step.expect(recorded.get(i), Replay.OfStep.class);
@@ -60,11 +62,11 @@ final class FusedWarpRun {
                         + "' but the pipeline has '" + step.name() + "' here");
             }
             if (r.applied()) {
-                if (!step.paramsType().isInstance(r.params())) {
-                    throw new AugmentException("replay record for '" + step.name() + "' holds " + r.params());
-                }
+                step.checkReplayed(r, size);
                 step.checkTargets(in);
                 params[i] = r.params();
+                ProjectiveParams pp = (ProjectiveParams) params[i];
+                size = new Replay.Size(pp.outputHeight(), pp.outputWidth());
             }
         }
         return warp(in, params);

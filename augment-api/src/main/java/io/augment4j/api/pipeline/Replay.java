@@ -1,5 +1,7 @@
 package io.augment4j.api.pipeline;
 
+import io.augment4j.api.Image;
+
 import java.util.List;
 
 /**
@@ -7,10 +9,35 @@ import java.util.List;
  * a replay to another image ({@link Pipeline#replay}) repeats those decisions exactly, as Albumentations'
  * {@code ReplayCompose} does. The tree mirrors the pipeline's node tree; {@link Pipeline#replayToJson} and
  * {@link Pipeline#replayFromJson} store it.
+ *
+ * <p>Each applied step also records the size of the image it received. Replaying onto an image of the recorded size
+ * repeats the run bit for bit. On an image of another size, a step whose parameters are
+ * {@link io.augment4j.api.SizeBoundParams} (crops, resizes, flips, rotations and other warps, cutout holes, elastic
+ * fields) is refused with an {@link io.augment4j.api.AugmentException} naming the transform and both sizes, since
+ * its pixel positions mean something else there; other steps (colour, blur, noise) apply their parameters as they
+ * are.
  */
 public sealed interface Replay {
     /** Whether the node ran (its {@code p} draw succeeded). */
     boolean applied();
+
+    /**
+     * The size of the image a step received.
+     *
+     * @param height rows
+     * @param width columns
+     */
+    record Size(int height, int width) {
+        /** The size of {@code image}. */
+        public static Size of(Image image) {
+            return new Size(image.height(), image.width());
+        }
+
+        @Override
+        public String toString() {
+            return height + "x" + width;
+        }
+    }
 
     /**
      * A transform step.
@@ -18,8 +45,14 @@ public sealed interface Replay {
      * @param transform registry name
      * @param applied whether it ran
      * @param params the sampled parameters (the transform's parameter object), or {@code null} when not applied
+     * @param input the size of the image the step received, or {@code null} when not applied or not recorded
+     *              (records written before sizes were recorded)
      */
-    record OfStep(String transform, boolean applied, Object params) implements Replay {
+    record OfStep(String transform, boolean applied, Object params, Size input) implements Replay {
+        /** A step record without the input size. */
+        public OfStep(String transform, boolean applied, Object params) {
+            this(transform, applied, params, null);
+        }
     }
 
     /**

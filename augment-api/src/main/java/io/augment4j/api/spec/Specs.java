@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.Node;
 import io.augment4j.api.pipeline.OneOf;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,15 +110,8 @@ public final class Specs {
     /** Writes the spec to {@code file} (JSON for {@code .json}, YAML otherwise), atomically: all or nothing. */
     public static void write(PipelineSpec spec, Path file) {
         String text = file.getFileName().toString().toLowerCase().endsWith(".json") ? toJson(spec) : toYaml(spec);
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write spec to " + file + ": " + e.getMessage(), e);
         }

@@ -71,4 +71,50 @@ class ReplayTest {
         assertNotEquals(json, pipeline.replayToJson(pipeline.applyRecorded(in, 0).replay()));
         assertThrows(AugmentException.class, () -> pipeline.replayFromJson(json));
     }
+
+    private static Sample image(int h, int w) {
+        return Sample.of(TestTransforms.randomImage(h, w, 3, 4));
+    }
+
+    @Test
+    void sizeBoundStepsAreRefusedOnAnotherSizeFusedOrNot() {
+        for (int n : new int[] {1, 2}) { // one step runs alone, two run as a fused warp
+            Node[] steps = new Node[n];
+            java.util.Arrays.fill(steps, Node.step("test_translate", Map.of("limit", 2)));
+            Pipeline p = Pipeline.compile(PipelineSpec.of(steps), registry);
+            Applied a = p.applyRecorded(image(6, 9), 3);
+            assertEquals(a.sample(), p.replay(image(6, 9), a.replay()), "same size: exact");
+            AugmentException e = assertThrows(AugmentException.class, () -> p.replay(image(7, 9), a.replay()));
+            assertEquals("cannot replay transform 'test_translate' on a 7x9 image (height x width): its parameters "
+                    + "were recorded on a 6x9 image and hold pixel positions of that size; replay onto an image of "
+                    + "the recorded size", e.getMessage());
+            Replay back = p.replayFromJson(p.replayToJson(a.replay()));
+            assertThrows(AugmentException.class, () -> p.replay(image(6, 8), back));
+            assertEquals(a.sample(), p.replay(image(6, 9), back));
+        }
+    }
+
+    @Test
+    void stepsWithoutPixelPositionsReplayOnAnySize() {
+        Pipeline offsetOnly = Pipeline.compile(PipelineSpec.of(Node.step("add_offset", Map.of("offset", 50))), registry);
+        Applied ra = offsetOnly.applyRecorded(image(6, 9), 3);
+        Sample other = image(11, 4);
+        int offset = ((TestTransforms.AddOffset.Offsets) ((Replay.OfStep) ((Replay.OfSequence) ra.replay()).steps()
+                .get(0)).params()).values()[0];
+        TestTransforms.AddOffset t = new TestTransforms.AddOffset(null, false);
+        assertEquals(t.apply(other, new TestTransforms.AddOffset.Offsets(new int[] {offset, offset, offset})),
+                offsetOnly.replay(other, ra.replay()));
+    }
+
+    @Test
+    void stepRecordsCarryTheInputSizeAndOldRecordsWithoutItStillReplay() {
+        Pipeline p = Pipeline.compile(PipelineSpec.of(Node.step("test_translate", Map.of("limit", 2))), registry);
+        Applied a = p.applyRecorded(image(6, 9), 0);
+        Replay.OfStep step = (Replay.OfStep) ((Replay.OfSequence) a.replay()).steps().get(0);
+        assertEquals(new Replay.Size(6, 9), step.input());
+        String json = p.replayToJson(a.replay());
+        assertTrue(json.contains("\"input\":{\"height\":6,\"width\":9}"), json);
+        String old = json.replace(",\"input\":{\"height\":6,\"width\":9}", "");
+        assertEquals(a.sample(), p.replay(image(6, 9), p.replayFromJson(old)));
+    }
 }

@@ -2,6 +2,7 @@ package io.augment4j.opencv.geometric;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -43,7 +44,7 @@ public final class Affine extends ProjectiveWarp<Affine.Params> {
             double cy = (inputHeight - 1) * 0.5;
             double ox = cx + translateX * inputWidth - (l00 * cx + l01 * cy);
             double oy = cy + translateY * inputHeight - (l10 * cx + l11 * cy);
-            return Projective.affine(l00, l01, ox, l10, l11, oy);
+            return Matrices.affine(l00, l01, ox, l10, l11, oy);
         }
     }
 

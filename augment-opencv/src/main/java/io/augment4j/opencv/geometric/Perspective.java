@@ -2,6 +2,7 @@ package io.augment4j.opencv.geometric;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -29,7 +30,7 @@ public final class Perspective extends ProjectiveWarp<Perspective.Params> {
         public double[] matrix() {
             double w = inputWidth - 1;
             double h = inputHeight - 1;
-            return Projective.perspective(quad, new double[] {0, 0, w, 0, w, h, 0, h});
+            return Matrices.perspective(quad, new double[] {0, 0, w, 0, w, h, 0, h});
         }
     }
 

@@ -1,6 +1,7 @@
 package io.augment4j.opencv.geometric;
 
 import io.augment4j.api.ImageFormatException;
+import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.geometry.ProjectiveParams;
 import io.augment4j.opencv.MatPool;
 import org.opencv.core.CvType;
@@ -78,7 +79,7 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
         try {
             Size size = new Size(width, height);
             int flags = options.warpInterpolation();
-            if (Projective.isAffine(m)) {
+            if (Matrices.isAffine(m)) {
                 Mat a = AFFINE.get();
                 a.put(0, 0, m[0], m[1], m[2], m[3], m[4], m[5]);
                 Imgproc.warpAffine(src, dst, a, size, flags, options.border(),

@@ -2,6 +2,7 @@ package io.augment4j.opencv.geometric;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -28,7 +29,7 @@ public final class Rotate extends ProjectiveWarp<Rotate.Params> {
     public record Params(double angle, int inputWidth, int inputHeight) implements ProjectiveWarp.Sized {
         @Override
         public double[] matrix() {
-            return Projective.rotation((inputWidth - 1) * 0.5, (inputHeight - 1) * 0.5, angle, 1);
+            return Matrices.rotation((inputWidth - 1) * 0.5, (inputHeight - 1) * 0.5, angle, 1);
         }
     }
 

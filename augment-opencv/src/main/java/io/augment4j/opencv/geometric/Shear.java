@@ -2,6 +2,7 @@ package io.augment4j.opencv.geometric;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
@@ -31,7 +32,7 @@ public final class Shear extends ProjectiveWarp<Shear.Params> {
             double ty = Math.tan(Math.toRadians(y));
             double cx = (inputWidth - 1) * 0.5;
             double cy = (inputHeight - 1) * 0.5;
-            return Projective.affine(1, tx, -tx * cy, ty, 1, -ty * cx);
+            return Matrices.affine(1, tx, -tx * cy, ty, 1, -ty * cx);
         }
     }
 

@@ -6,6 +6,7 @@ import io.augment4j.api.Image;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.Target;
 import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.Mat;
@@ -20,9 +21,9 @@ import org.opencv.imgproc.Imgproc;
 public final class Cutout extends OpenCvTransform<Cutout.Holes> {
     /**
      * The sampled holes: all {@code height x width} pixels; hole {@code i} has its top-left corner at
-     * {@code (ys[i], xs[i])}.
+     * {@code (ys[i], xs[i])}. Pixel positions: size-bound.
      */
-    public record Holes(int height, int width, int[] ys, int[] xs) {
+    public record Holes(int height, int width, int[] ys, int[] xs) implements SizeBoundParams {
     }
 
     private final int numHoles;

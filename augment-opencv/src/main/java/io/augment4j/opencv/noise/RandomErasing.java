@@ -5,6 +5,7 @@ import io.augment4j.opencv.MatPool;
 import io.augment4j.api.Image;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.Target;
 import io.augment4j.api.spi.Range;
 import io.augment4j.opencv.OpenCvTransform;
@@ -17,8 +18,8 @@ import org.opencv.core.Mat;
  * image is left unchanged (sampled height 0). Masks, boxes and keypoints are left as they are.
  */
 public final class RandomErasing extends OpenCvTransform<RandomErasing.Region> {
-    /** The sampled rectangle; {@code height == 0} means nothing is erased. */
-    public record Region(int y, int x, int height, int width) {
+    /** The sampled rectangle; {@code height == 0} means nothing is erased. Pixel positions: size-bound. */
+    public record Region(int y, int x, int height, int width) implements SizeBoundParams {
     }
 
     private final Range scale;

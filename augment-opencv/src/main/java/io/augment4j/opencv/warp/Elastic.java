@@ -2,6 +2,7 @@ package io.augment4j.opencv.warp;
 
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
 import io.augment4j.opencv.MatPool;
@@ -25,13 +26,14 @@ import java.util.List;
  */
 public final class Elastic extends RemapTransform<Elastic.Params> {
     /**
-     * The sampled field: a seed plus the transform's strength, so the record alone rebuilds the map.
+     * The sampled field: a seed plus the transform's strength, so the record alone rebuilds the map. The noise is
+     * drawn per pixel, so another image size gives another field: size-bound.
      *
      * @param seed OpenCV RNG seed of the noise field
      * @param alpha displacement scale in pixels
      * @param sigma Gaussian smoothing of the field, in pixels
      */
-    public record Params(int seed, double alpha, double sigma) implements MapParams {
+    public record Params(int seed, double alpha, double sigma) implements MapParams, SizeBoundParams {
         @Override
         public RemapMaps maps(int height, int width) {
             Mat noise = Field.of(height, width);

@@ -14,6 +14,9 @@ import io.augment4j.trainer.loader.ExampleAugmenter;
  * the loader's per-example seed (derived from run seed, epoch and index), so augmentation is reproducible and a
  * resumed run sees the same images.
  *
+ * <p>A pipeline with a seed of its own ({@code seed:} in its spec) is refused: the loader's seed is the only
+ * source of randomness here, so the spec's seed would silently mean nothing.
+ *
  * <p>Datasets of photos (values 0..255) are augmented as UINT8 images, the fast path of the OpenCV transforms, and
  * converted back exactly; set {@code asUint8 = false} for data that is not on the 0..255 integer scale.
  */
@@ -26,6 +29,12 @@ public final class PipelineAugmenter implements ExampleAugmenter {
     }
 
     public PipelineAugmenter(Pipeline pipeline, boolean asUint8) {
+        if (pipeline.spec().seed() != null) {
+            throw new AugmentException("the augmentation pipeline sets seed " + pipeline.spec().seed() + ", but in"
+                    + " training each example's augmentation is drawn from the run's seed, the epoch and the example"
+                    + " (ExampleAugmenter.seedFor), so that seed would be ignored: remove it from the spec"
+                    + " (PipelineSpec.withSeed(null))");
+        }
         this.pipeline = pipeline;
         this.asUint8 = asUint8;
     }

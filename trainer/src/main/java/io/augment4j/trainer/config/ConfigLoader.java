@@ -25,6 +25,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.augment4j.api.pipeline.PipelineSpec;
+import io.augment4j.api.registry.Names;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.SpecException;
 import io.augment4j.api.spec.Specs;
@@ -227,6 +228,13 @@ public final class ConfigLoader {
                 throw error("augmentation", "must be an augment spec (a map with 'transforms: [...]') or the path"
                         + " of a spec file, got " + a.getNodeType().name().toLowerCase(Locale.ROOT), null);
             }
+            if (spec.seed() != null) {
+                throw error(a.isObject() ? "augmentation.seed" : "augmentation", (a.isObject() ? "the spec"
+                        : "the spec file " + baseDir.resolve(a.asText()).normalize()) + " sets seed: " + spec.seed()
+                        + ", but in training each example's augmentation is drawn from the run's seed, the epoch"
+                        + " and the example, so a spec seed would be ignored: remove it (the run's 'seed:' changes"
+                        + " the augmentations)", null);
+            }
             return JSON.valueToTree(Specs.toTree(spec));
         }
 
@@ -265,7 +273,7 @@ public final class ConfigLoader {
                 known.add(String.valueOf(o));
             }
             known.sort(null);
-            String guess = closest(u.getPropertyName(), known);
+            String guess = Names.nearest(u.getPropertyName(), known).stream().findFirst().orElse(null);
             reason = "unknown field '" + u.getPropertyName() + "' in " + section
                     + (guess != null ? "; did you mean '" + guess + "'?" : "") + " Valid fields: "
                     + String.join(", ", known);
@@ -332,38 +340,6 @@ public final class ConfigLoader {
     /** @param camel a Java name @return its snake_case form, as in config files */
     public static String snake(String camel) {
         return PropertyNamingStrategies.SnakeCaseStrategy.INSTANCE.translate(camel);
-    }
-
-    private static String closest(String name, List<String> known) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(name.toLowerCase(Locale.ROOT), k);
-            if (d < bestD) {
-                bestD = d;
-                best = k;
-            }
-        }
-        return bestD <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static String clean(String message) {

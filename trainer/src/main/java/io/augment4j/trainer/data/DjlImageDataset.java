@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
-import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.loader.ExampleAugmenter;
 
 /**
@@ -57,7 +56,7 @@ public final class DjlImageDataset extends RandomAccessDataset {
         data.image(ex, hwc);
         if (augmenter != null) {
             hwc = augmenter.augment(hwc, data.height(), data.width(), data.channels(),
-                    Seeds.derive(seed, Seeds.AUGMENT, epoch, ex));
+                    ExampleAugmenter.seedFor(seed, epoch, ex));
         }
         float[] chw = new float[hwc.length];
         normalization.toChw(hwc, chw, 0);

@@ -1,18 +1,19 @@
 package io.augment4j.trainer.data;
 
+import io.augment4j.api.ArrayImage;
+import io.augment4j.api.BufferedImages;
+import io.augment4j.api.io.ImageFiles;
+import io.augment4j.api.io.ImageReadException;
+import io.augment4j.api.io.ImageReadOptions;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * An {@link ImageSet} over a folder tree with one sub-folder per class
@@ -22,10 +23,16 @@ import javax.imageio.ImageIO;
  * indices (and therefore saved splits) are stable across runs and machines. Images are decoded
  * lazily on each read, in the caller's thread (the loader's workers), and resized to one fixed
  * size so they stack into batches.
+ *
+ * <p>Files are read by {@link ImageFiles} (its pixel limit, its errors naming the file, its
+ * policy for 16-bit, palette and gray images) with alpha dropped; a file that cannot be read
+ * fails with an {@link ImageReadException}. A 1-channel set turns colour into gray and a
+ * 3-channel set repeats gray into R, G and B, both by Java2D as part of the bilinear resize;
+ * an image that already has the set's size and channels is copied exactly.
  */
 public final class FolderImageSet implements ImageSet {
 
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    private static final ImageReadOptions READ = ImageReadOptions.DEFAULTS.withKeepAlpha(false);
 
     private final List<Path> files;
     private final int[] labels;
@@ -76,7 +83,8 @@ public final class FolderImageSet implements ImageSet {
             }
         }
         if (files.isEmpty()) {
-            throw new IOException("no images (" + EXTENSIONS + ") in class folders under " + root);
+            throw new IOException("no images (" + ImageFiles.READABLE_EXTENSIONS
+                    + ") in class folders under " + root);
         }
         return new FolderImageSet(
                 List.copyOf(files),
@@ -85,9 +93,7 @@ public final class FolderImageSet implements ImageSet {
     }
 
     private static boolean isImage(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return Files.isRegularFile(p) && dot > 0 && EXTENSIONS.contains(n.substring(dot + 1));
+        return Files.isRegularFile(p) && ImageFiles.hasImageExtension(p);
     }
 
     /** @return the file of example {@code index} */
@@ -127,22 +133,20 @@ public final class FolderImageSet implements ImageSet {
 
     @Override
     public void image(int index, float[] dst) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(files.get(index).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + files.get(index), e);
+        ArrayImage img = ImageFiles.read(files.get(index), READ).image();
+        if (img.height() == height && img.width() == width && img.channels() == channels) {
+            byte[] px = img.rawBytes();
+            for (int i = 0; i < px.length; i++) {
+                dst[i] = px[i] & 0xFF;
+            }
+            return;
         }
-        if (img == null) {
-            throw new UncheckedIOException(new IOException("not a decodable image: " + files.get(index)));
-        }
-        // Drawing into a fixed-type image both resizes and normalizes the pixel format
-        // (palette, 16-bit, alpha) so the copy below has one simple case.
+        // Drawing into a fixed-type image both resizes and converts between gray and RGB.
         int type = channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
         BufferedImage norm = new BufferedImage(width, height, type);
         Graphics2D g = norm.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, width, height, null);
+        g.drawImage(BufferedImages.toBufferedImage(img), 0, 0, width, height, null);
         g.dispose();
         if (channels == 1) {
             byte[] px = new byte[width * height];

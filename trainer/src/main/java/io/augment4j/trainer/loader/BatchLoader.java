@@ -1,12 +1,13 @@
 package io.augment4j.trainer.loader;
 
+import io.augment4j.api.AugmentException;
+import io.augment4j.api.Rng;
 import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.Normalization;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,13 +98,7 @@ public final class BatchLoader implements AutoCloseable {
     public int[] order(int epoch) {
         int[] order = indices.clone();
         if (shuffle) {
-            SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, Seeds.SHUFFLE, epoch));
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Rng.of(seed, Seeds.SHUFFLE, epoch).shuffle(order);
         }
         return order;
     }
@@ -154,6 +149,9 @@ public final class BatchLoader implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for a batch", e);
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof AugmentException user) {
+                        throw user; // a bad image file or spec: its message names it, print it as is
+                    }
                     throw new IllegalStateException("building batch " + taken + " of epoch " + epoch
                             + " failed: " + e.getCause(), e.getCause());
                 } finally {
@@ -186,7 +184,7 @@ public final class BatchLoader implements AutoCloseable {
             data.image(ex, buf);
             float[] img = buf;
             if (augmenter != null) {
-                img = augmenter.augment(buf, h, w, c, Seeds.derive(seed, Seeds.AUGMENT, epoch, ex));
+                img = augmenter.augment(buf, h, w, c, ExampleAugmenter.seedFor(seed, epoch, ex));
                 if (img.length != px) {
                     throw new IllegalStateException("augmenter changed the image size: "
                             + img.length + " values, expected " + px);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
+import io.augment4j.api.Rng;
 import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.loader.HostBatch;
 import io.augment4j.trainer.model.L2Form;
@@ -61,7 +62,7 @@ final class BatchStep {
         NDArray y = bm.create(b.labels());
         // Dropout masks come from the engine's generator: reseed it per step so a
         // resumed run draws the same masks.
-        engine.setRandomSeed((int) Seeds.derive(config.seed(), Seeds.DROPOUT, step));
+        engine.setRandomSeed(Rng.of(config.seed(), Seeds.DROPOUT, step).nextInt());
         NDArray logits;
         NDArray dataLoss;
         NDArray penalty;

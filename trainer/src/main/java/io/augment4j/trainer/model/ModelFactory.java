@@ -14,6 +14,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.util.Pair;
+import io.augment4j.api.Rng;
 import io.augment4j.trainer.HostTensor;
 import io.augment4j.trainer.Seeds;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /** Builds and initializes a {@link Network} from a {@link ModelConfig}. */
 public final class ModelFactory {
@@ -131,7 +131,7 @@ public final class ModelFactory {
                 fanIn *= shape[d];
             }
             double std = init.std(fanIn);
-            SplittableRandom rnd = new SplittableRandom(Seeds.derive(seed, Seeds.INIT, i));
+            Rng rnd = Rng.of(seed, Seeds.INIT, i);
             float[] v = new float[Math.toIntExact(w.size())];
             for (int k = 0; k < v.length; k++) {
                 v[k] = (float) (rnd.nextGaussian() * std);

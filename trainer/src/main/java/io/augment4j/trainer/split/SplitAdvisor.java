@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Says when a validation or test split is too small to rank models.
+ * Says when a validation or test split is too small to rank models, and which classes it lacks.
  *
  * <p>An accuracy measured on {@code n} examples has a standard error of up to
  * {@code sqrt(0.25 / n)}; two models whose accuracies differ by less than about two standard
@@ -24,7 +24,8 @@ public final class SplitAdvisor {
      * @param numClasses number of classes
      * @param val validation indices
      * @param test test indices
-     * @return warnings, empty when the split is fine
+     * @return warnings, empty when the split is fine; a class missing from a part is named with
+     *     its number of examples
      */
     public static List<String> warnings(int[] labels, int numClasses, int[] val, int[] test) {
         List<String> out = new ArrayList<>();
@@ -49,19 +50,26 @@ public final class SplitAdvisor {
                             + " models. Use at least %d examples if the data allows.",
                     name, idx.length, twoSe, MIN_RANKING_SIZE));
         }
-        boolean[] seen = new boolean[numClasses];
-        for (int i : idx) {
-            seen[labels[i]] = true;
+        int[] total = new int[numClasses];
+        int[] here = new int[numClasses];
+        for (int label : labels) {
+            total[label]++;
         }
-        List<Integer> missing = new ArrayList<>();
+        for (int i : idx) {
+            here[labels[i]]++;
+        }
+        List<String> missing = new ArrayList<>();
         for (int k = 0; k < numClasses; k++) {
-            if (!seen[k]) {
-                missing.add(k);
+            if (here[k] == 0) {
+                missing.add(total[k] == 0 ? k + " (no example at all)"
+                        : k + " (" + total[k] + (total[k] == 1 ? " example" : " examples") + " in all)");
             }
         }
         if (!missing.isEmpty()) {
-            out.add("The " + name + " split has no example of class(es) " + missing
-                    + ": its error says nothing about them.");
+            out.add("The " + name + " split has no example of class" + (missing.size() == 1 ? " " : "es ")
+                    + String.join(", ", missing) + " (a class or a split too small for every class to"
+                    + " appear in every part): its error says nothing about "
+                    + (missing.size() == 1 ? "that class." : "those classes."));
         }
     }
 }

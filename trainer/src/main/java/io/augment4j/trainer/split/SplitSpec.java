@@ -12,7 +12,8 @@ package io.augment4j.trainer.split;
  * @param testRatio share of test examples (ratio form)
  * @param valSize absolute validation size, or -1
  * @param testSize absolute test size, or -1
- * @param seed seed of the shuffle inside each class
+ * @param seed seed of the split: which classes get the leftover examples, and the shuffle inside
+ *     each class (see {@link StratifiedSplitter})
  */
 public record SplitSpec(
         double trainRatio, double valRatio, double testRatio, int valSize, int testSize, long seed) {

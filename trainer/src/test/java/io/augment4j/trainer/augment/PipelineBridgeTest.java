@@ -60,6 +60,13 @@ class PipelineBridgeTest {
         assertTrue(distinct > 10, "seeds must vary the augmentation: " + distinct);
     }
 
+    @Test
+    void aPipelineWithItsOwnSeedIsRefused() {
+        Pipeline seeded = Pipeline.compile(PipelineSpec.of(Node.step("hflip")).withSeed(7L), registry);
+        AugmentException e = assertThrows(AugmentException.class, () -> new PipelineAugmenter(seeded));
+        assertTrue(e.getMessage().startsWith("the augmentation pipeline sets seed 7, but in training"), e.getMessage());
+    }
+
     /** Drops the last row: a shape change the loader cannot batch. */
     static final class DropRow implements Transform<NoParams> {
         @Override

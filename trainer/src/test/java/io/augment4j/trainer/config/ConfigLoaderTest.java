@@ -198,6 +198,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSpecSeedIsRefusedBecauseTheRunSeedDrivesAugmentation() throws IOException {
+        ConfigException inline = error(DATA + "model: {}\naugmentation:\n  seed: 7\n  transforms:\n"
+                + "    - {transform: hflip}\n");
+        assertEquals("augmentation.seed", inline.path());
+        assertEquals(7, inline.line());
+        assertTrue(inline.getMessage().startsWith("train.yaml:7:3 (augmentation.seed): the spec sets seed: 7, but in"
+                + " training each example's augmentation is drawn from the run's seed, the epoch and the example"),
+                inline.getMessage());
+        Files.writeString(dir.resolve("seeded.yaml"), "seed: 3\ntransforms:\n  - transform: hflip\n");
+        ConfigException file = error(DATA + "model: {}\naugmentation: seeded.yaml\n");
+        assertEquals("augmentation", file.path());
+        assertTrue(file.getMessage().contains("the spec file " + dir.resolve("seeded.yaml") + " sets seed: 3"),
+                file.getMessage());
+    }
+
+    @Test
     void missingFilesAreNamed() {
         ConfigException e = error("data:\n  type: idx\n  train_images: nope.idx\n  train_labels: lab.idx\nmodel: {}\n");
         assertEquals("data.train_images", e.path());

@@ -1,6 +1,10 @@
 package io.augment4j.trainer.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augment4j.api.io.ImageReadException;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -53,5 +57,59 @@ class FolderImageSetTest {
         float[] px = new float[9];
         s.image(0, px);
         assertEquals(255, px[8]);
+    }
+
+    @Test
+    void anUnreadableFileFailsNamingIt() throws IOException {
+        png("x", "a.png", 0xFFFFFF, 3);
+        Path bad = Files.writeString(root.resolve("x").resolve("b.png"), "not a picture");
+        FolderImageSet s = FolderImageSet.open(root, 3, 3, 3);
+        ImageReadException e = assertThrows(ImageReadException.class, () -> s.image(1, new float[27]));
+        assertEquals(bad, e.file());
+        assertTrue(e.getMessage().contains("not an image"), e.getMessage());
+    }
+
+    @Test
+    void sixteenBitGrayFollowsTheImageFilesPolicy() throws IOException {
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        img.getRaster().setSample(0, 0, 0, 65535);
+        img.getRaster().setSample(1, 0, 0, 32896); // 128.5 * 256: rounds to 128
+        ImageIO.write(img, "png", Files.createDirectories(root.resolve("x")).resolve("deep.png").toFile());
+        float[] px = new float[2];
+        FolderImageSet.open(root, 1, 2, 1).image(0, px);
+        assertEquals(255, px[0]);
+        assertEquals(128, px[1]);
+    }
+
+    @Test
+    void grayIntoRgbKeepsRawValues() throws IOException {
+        BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                img.getRaster().setSample(x, y, 0, 128);
+            }
+        }
+        ImageIO.write(img, "png", Files.createDirectories(root.resolve("x")).resolve("g.png").toFile());
+        float[] px = new float[6 * 6 * 3];
+        FolderImageSet.open(root, 6, 6, 3).image(0, px);
+        for (float v : px) {
+            assertEquals(128, v); // no gamma curve on the way
+        }
+    }
+
+    @Test
+    void alphaIsDroppedKeepingTheStoredColours() throws IOException {
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 2; x++) {
+                img.setRGB(x, y, 0x10C86432); // nearly transparent
+            }
+        }
+        ImageIO.write(img, "png", Files.createDirectories(root.resolve("x")).resolve("a.png").toFile());
+        float[] px = new float[2 * 2 * 3];
+        FolderImageSet.open(root, 2, 2, 3).image(0, px);
+        assertEquals(0xC8, px[0]);
+        assertEquals(0x64, px[1]);
+        assertEquals(0x32, px[2]);
     }
 }

@@ -3,8 +3,11 @@ package io.augment4j.trainer.loader;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augment4j.api.AugmentException;
 import io.augment4j.trainer.TinyData;
 import io.augment4j.trainer.data.ArrayImageSet;
 import io.augment4j.trainer.data.Normalization;
@@ -118,6 +121,17 @@ class BatchLoaderTest {
             assertEquals((hwc[1] - 20) / 4, b.data()[36], 1e-6);  // c1, pixel 0
             assertTrue(it.hasNext());
             assertTrue(l.waitNanos() > 0);
+        }
+    }
+
+    @Test
+    void aUserErrorInAWorkerReachesTheCallerAsItself() {
+        AugmentException bad = new AugmentException("data/cat/7.png: the file is empty (0 bytes), not an image");
+        ExampleAugmenter failing = (img, h, w, c, seed) -> {
+            throw bad;
+        };
+        for (int workers : new int[] {0, 2}) {
+            assertSame(bad, assertThrows(AugmentException.class, () -> epoch(workers, failing, 0)));
         }
     }
 }
