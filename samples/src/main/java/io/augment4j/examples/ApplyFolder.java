@@ -5,7 +5,7 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.InlineSpecs;
-import io.augment4j.cli.ImageFiles;
+import io.augment4j.api.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +40,7 @@ public final class ApplyFolder {
 
     /**
      * Augments every image file directly in {@code in} (PNG, JPEG, BMP, GIF; sub-folders are not visited) and writes
-     * each result into {@code out}: a JPEG under the same name, anything else as PNG ({@code x.bmp} becomes
-     * {@code x.png}).
+     * each result into {@code out} under the same name and format, except GIF: {@code x.gif} becomes {@code x.png}.
      *
      * @param in the input folder
      * @param out the output folder (created when missing); must not be {@code in}
@@ -54,15 +53,15 @@ public final class ApplyFolder {
 
         List<Path> inputs;
         try (Stream<Path> files = Files.list(in)) {
-            inputs = files.filter(f -> Files.isRegularFile(f) && ImageFiles.EXTENSIONS.contains(ImageFiles.extension(f)))
+            inputs = files.filter(f -> Files.isRegularFile(f) && ImageFiles.hasImageExtension(f))
                     .sorted().toList();
         }
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
         for (Path file : inputs) {
-            // The reader refuses what is not a usable image (empty, truncated, too many pixels) with a message
-            // naming the file; 16-bit and CMYK images are converted.
-            ArrayImage image = ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS).image();
+            // The reader refuses what is not a usable image (empty, truncated, too many pixels) with an
+            // ImageReadException naming the file; 16-bit and CMYK images are converted (see ImageFiles).
+            ArrayImage image = ImageFiles.read(file).image();
 
             // The number that identifies this image: derived from its name, not from its position in the list,
             // so adding or removing other files changes nothing here. String.hashCode is fixed by the Java
@@ -70,11 +69,12 @@ public final class ApplyFolder {
             String name = file.getFileName().toString();
             Sample result = pipeline.apply(Sample.of(image), name.hashCode());
 
-            // JPEG stays JPEG; everything else becomes PNG (lossless). Written atomically (a temporary file renamed
-            // into place): a crash never leaves half an image.
-            boolean jpeg = ImageFiles.extension(file).matches("jpe?g");
-            Path target = out.resolve(jpeg ? name : name.substring(0, name.lastIndexOf('.')) + ".png");
-            ImageFiles.write(result.image(), jpeg ? "jpeg" : "png", target);
+            // The writer takes the format from the name: PNG, JPEG and BMP keep theirs; GIF, which it cannot
+            // write, becomes PNG. Written atomically (a temporary file renamed into place): a crash never leaves
+            // half an image.
+            Path target = out.resolve(ImageFiles.extension(file).equals("gif")
+                    ? name.substring(0, name.length() - ".gif".length()) + ".png" : name);
+            ImageFiles.write(result.image(), target);
             written.add(target);
         }
         return written;

@@ -6,7 +6,7 @@ import io.augment4j.api.pipeline.Node;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
-import io.augment4j.cli.ImageFiles;
+import io.augment4j.api.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,12 +82,13 @@ public final class ImageAndMask {
         ArrayImage image = augmented.image().toArrayImage();
         ArrayImage mask = augmented.mask().toArrayImage(); // same height and width as the image, still 1 channel
 
-        // 4. Write both with the one image writer (PNG: lossless, so the mask keeps its exact labels).
+        // 4. Write both with the one image writer; the name picks the format (PNG: lossless, so the mask keeps its
+        //    exact labels). Each file appears atomically: complete or not at all.
         Files.createDirectories(out);
         Path imageFile = out.resolve("image_" + index + ".png");
         Path maskFile = out.resolve("mask_" + index + ".png");
-        ImageFiles.write(image, "png", imageFile);
-        ImageFiles.write(mask, "png", maskFile);
+        ImageFiles.write(image, imageFile);
+        ImageFiles.write(mask, maskFile);
 
         // 5. Do they still line up? Compare the red pixels of the image with the square of the mask. Only the
         //    square's edge can differ: the image was interpolated (blended edge pixels), the mask was not.

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augment4j.api.ArrayImage;
-import io.augment4j.cli.ImageFiles;
+import io.augment4j.api.io.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,6 +52,6 @@ class ImageAndMaskTest {
     }
 
     private static ArrayImage read(Path file) {
-        return ImageFiles.read(file, ImageFiles.DEFAULT_MAX_PIXELS).image();
+        return ImageFiles.read(file).image();
     }
 }
