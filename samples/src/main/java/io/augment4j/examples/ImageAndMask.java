@@ -70,7 +70,7 @@ public final class ImageAndMask {
                 .withMask(ArrayImage.wrapBytes(SIDE, SIDE, 1, labels));
 
         // 2. Geometry only: rotate up to 30 degrees (black corners), crop 48x48 anywhere, mirror half the time.
-        //    Consecutive geometric steps are fused into one warp: one interpolation for the image, one for the mask.
+        //    Each step moves the mask with the very parameters (angle, crop box, flip) it drew for the image.
         PipelineSpec spec = PipelineSpec.of(
                 Node.step("rotate", Map.of("limit", 30, "border", "constant")),
                 Node.step("random_crop", Map.of("height", CROP, "width", CROP)),

@@ -61,8 +61,9 @@ public final class TrainClassifier {
         Split split = StratifiedSplitter.split(data.labels(), SplitSpec.ratios(0.70, 0.15, 0.15, seed));
 
         // 3. Augmentation, applied to training batches only: mirror half the images, and shift/rotate a little.
-        //    Every change must keep the label true: a mirrored ring is still a ring. No seed in the spec: each
-        //    example's draw comes from the run seed, the epoch and the example, so a resumed run sees the same.
+        //    Every change must keep the label true: a mirrored ring is still a ring. No seed in the spec (one is
+        //    refused): each example's draw comes from the run seed, the epoch and the example, so a resumed run
+        //    sees the same images.
         PipelineSpec spec = PipelineSpec.of(
                 Node.step("hflip").withP(0.5),
                 Node.step("affine", Map.of("rotate", 10, "translate", 0.05, "scale", 0, "shear", 0)).withP(0.5));
