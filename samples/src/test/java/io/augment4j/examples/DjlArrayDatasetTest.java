@@ -11,13 +11,11 @@ import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DjlArrayDatasetTest {
 
     @Test
-    @Disabled("needs PipelineTransform batch support (h-pack); ArrayDataset hands it whole NHWC batches")
     void everyImageOfEveryBatchGetsItsOwnDraw() throws Exception {
         DjlArrayDataset.Seen seen = DjlArrayDataset.run(20, 8, 5);
 
