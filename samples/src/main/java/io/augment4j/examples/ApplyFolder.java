@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * the same file always gets the same output, whatever order or thread it is processed in. {@code aug apply} is this
  * loop grown up: copies, threads, a manifest for replay, resuming after a crash, skipping bad files.
  *
- * <pre>java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.ApplyFolder \
- *     samples/images target/augmented "hflip(p=0.5) | rotate(limit=15) | color_jitter"</pre>
+ * <pre>
+ * java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.ApplyFolder \
+ *     samples/images target/augmented "hflip(p=0.5) | rotate(limit=15) | color_jitter"
+ * </pre>
  */
 public final class ApplyFolder {
 
@@ -30,7 +32,7 @@ public final class ApplyFolder {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: ApplyFolder IN_DIR OUT_DIR SPEC   (SPEC e.g. \"hflip(p=0.5) | rotate(limit=15)\")");
+            System.err.println("usage: ApplyFolder IN OUT SPEC   e.g. SPEC = \"hflip(p=0.5) | rotate(limit=15)\"");
             System.exit(2);
         }
         for (Path written : run(Path.of(args[0]), Path.of(args[1]), args[2])) {

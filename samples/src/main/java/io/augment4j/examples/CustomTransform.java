@@ -33,7 +33,9 @@ import java.util.Set;
  * {@code TransformRegistry.discover()} and {@code aug --plugins DIR} find it. Test it with the plugin test kit:
  * extend {@code io.augment4j.plugins.tck.TransformProviderContract} (see {@code CustomTransformContractTest}).
  *
- * <pre>java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.CustomTransform</pre>
+ * <pre>
+ * java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.CustomTransform
+ * </pre>
  */
 public final class CustomTransform {
 

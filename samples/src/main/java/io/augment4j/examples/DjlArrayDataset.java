@@ -30,7 +30,9 @@ import java.util.List;
  * the example itself (shuffling, several threads, resume), train with the trainer's loop and
  * {@code PipelineAugmenter} instead (see {@link TrainClassifier}).
  *
- * <pre>java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.DjlArrayDataset</pre>
+ * <pre>
+ * java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.DjlArrayDataset
+ * </pre>
  */
 public final class DjlArrayDataset {
 

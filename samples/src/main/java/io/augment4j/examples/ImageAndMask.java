@@ -20,7 +20,9 @@ import java.util.Map;
  * nearest-neighbour sampling so labels are never blended, and a constant border fills the mask with 0. Transforms
  * that only change colours leave the mask as it is.
  *
- * <pre>java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.ImageAndMask out/</pre>
+ * <pre>
+ * java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.ImageAndMask out/
+ * </pre>
  */
 public final class ImageAndMask {
 

@@ -30,7 +30,9 @@ import java.util.SplittableRandom;
  * ({@link LoopConfig}), then {@link TrainingLoop#fit} and read the accuracies. {@code aug train --config} does the
  * same from a YAML file, plus a run folder with history, curves and a report.
  *
- * <pre>java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.TrainClassifier</pre>
+ * <pre>
+ * java -cp "samples/target/samples-0.1.0-SNAPSHOT.jar:samples/target/lib/*" io.augment4j.examples.TrainClassifier
+ * </pre>
  */
 public final class TrainClassifier {
 
