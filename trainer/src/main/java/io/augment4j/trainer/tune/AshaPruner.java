@@ -89,7 +89,7 @@ public final class AshaPruner implements Pruner {
         competing.sort(direction == Direction.MINIMIZE ? null : java.util.Comparator.reverseOrder());
         double cut = competing.get(keep - 1);
         if (direction.better(cut, value)) {
-            return String.format(Locale.ROOT, "%s: %.6g not in the best %d of %d values at this rung (1/%d; cut %.6g)",
+            return String.format(Locale.ROOT, "%s: %.4g not in the best %d of %d values at this rung (1/%d; cut %.4g)",
                     where, value, keep, competing.size(), reductionFactor, cut);
         }
         return null;

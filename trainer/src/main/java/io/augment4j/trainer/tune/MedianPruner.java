@@ -71,8 +71,8 @@ public final class MedianPruner implements Pruner {
         }
         double median = median(atEpoch);
         if (direction.better(median, best)) {
-            return String.format(Locale.ROOT, "median pruner at epoch %d: best value %.6g is worse than the median"
-                    + " %.6g of %d complete trials", epoch + 1, best, median, atEpoch.size());
+            return String.format(Locale.ROOT, "median pruner at epoch %d: best value %.4g is worse than the median"
+                    + " %.4g of %d complete trials", epoch + 1, best, median, atEpoch.size());
         }
         return null;
     }

@@ -45,12 +45,16 @@ public final class StudyLoader {
 
     private static final ObjectMapper YAML = configure(YAMLMapper.builder().build());
     private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final List<String> FIELDS = List.of("name", "base", "overrides", "config", "search", "sampler",
+    /** The study file's top-level fields. */
+    static final List<String> FIELDS = List.of("name", "base", "overrides", "config", "search", "sampler",
             "pruner", "trials", "seed");
-    private static final List<String> DISTRIBUTIONS = List.of("log_uniform", "uniform", "int", "int_log", "choice",
+    /** Distribution names. */
+    static final List<String> DISTRIBUTIONS = List.of("log_uniform", "uniform", "int", "int_log", "choice",
             "one_minus_log", "grid");
-    private static final List<String> SAMPLERS = List.of("random", "grid", "coarse_to_fine");
-    private static final List<String> PRUNERS = List.of("none", "asha", "median");
+    /** Sampler names. */
+    static final List<String> SAMPLERS = List.of("random", "grid", "coarse_to_fine");
+    /** Pruner names. */
+    static final List<String> PRUNERS = List.of("none", "asha", "median");
 
     private final ConfigLoader configs;
 
@@ -373,9 +377,16 @@ public final class StudyLoader {
                 try {
                     parseConfig(tree, baseDir);
                 } catch (ConfigException x) {
+                    String reason = x.reason();
+                    if (reason.startsWith("unknown field")) {
+                        throw study.error(at, "not a field of the training config: " + reason, x);
+                    }
+                    if (reason.contains("expected a whole number") && v instanceof Double) {
+                        reason += " (" + d.name() + " gives decimals: use int or int_log for this field)";
+                    }
                     String field = x.path() == null || x.path().equals(path) ? "" : " (" + x.path() + ")";
                     throw study.error(at, "the value " + show(v) + " does not fit the training config" + field + ": "
-                            + x.reason(), x);
+                            + reason, x);
                 }
             }
         }
@@ -462,19 +473,22 @@ public final class StudyLoader {
             if (obj != null) {
                 checkFields(obj, "pruner", fields);
             }
-            try {
-                return switch (type) {
-                    case "asha" -> new AshaPruner(opt(obj, "min_epochs", 1), opt(obj, "reduction_factor", 3));
-                    case "median" -> new MedianPruner(opt(obj, "startup_trials", 5), opt(obj, "warmup_epochs", 0));
-                    default -> null;
-                };
-            } catch (IllegalArgumentException e) {
-                throw study.error("pruner", e.getMessage(), e);
-            }
+            return switch (type) {
+                case "asha" -> new AshaPruner(opt(obj, "min_epochs", 1, 1), opt(obj, "reduction_factor", 3, 2));
+                case "median" -> new MedianPruner(opt(obj, "startup_trials", 5, 0), opt(obj, "warmup_epochs", 0, 0));
+                default -> null;
+            };
         }
 
-        private int opt(ObjectNode obj, String field, int dflt) {
-            return obj != null && obj.has(field) ? integer(obj.get(field), "pruner." + field) : dflt;
+        private int opt(ObjectNode obj, String field, int dflt, int min) {
+            if (obj == null || !obj.has(field)) {
+                return dflt;
+            }
+            int v = integer(obj.get(field), "pruner." + field);
+            if (v < min) {
+                throw study.error("pruner." + field, "must be at least " + min + ", got " + v, null);
+            }
+            return v;
         }
 
         private void checkFields(ObjectNode obj, String at, List<String> known) {

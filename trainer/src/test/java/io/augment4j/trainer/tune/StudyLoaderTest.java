@@ -185,12 +185,14 @@ class StudyLoaderTest {
         assertLocated(error(HEAD + """
                 search:
                   optimizer.learning_rat: {log_uniform: [1.0e-4, 1.0e-1]}
-                """), 3, "search.optimizer.learning_rat", "did you mean 'learning_rate'?");
+                """), 3, "search.optimizer.learning_rat", "not a field of the training config",
+                "did you mean 'learning_rate'?");
         assertLocated(error(HEAD + """
                 search:
                   optimizer.learning_rate: {log_uniform: [1.0e-4, 1.0e-1]}
                   model.dense[0].units: {uniform: [32.0, 512.0]}
-                """), 4, "search.model.dense[0].units", "32.0", "expected a whole number");
+                """), 4, "search.model.dense[0].units", "32.0", "expected a whole number",
+                "use int or int_log");
         assertLocated(error(HEAD + """
                 search:
                   optimizer.beta1: {uniform: [0.5, 1.0]}
@@ -242,8 +244,8 @@ class StudyLoaderTest {
         assertLocated(error(HEAD + search + "sampler: {type: random, rounds: 2}\n"), 3, "sampler.rounds",
                 "only the coarse_to_fine");
         assertLocated(error(HEAD + search + "pruner: {type: ashaa}\n"), 3, "pruner.type", "did you mean 'asha'?");
-        assertLocated(error(HEAD + search + "pruner: {type: asha, reduction_factor: 1}\n"), 3, "pruner",
-                "reduction_factor must be at least 2");
+        assertLocated(error(HEAD + search + "pruner: {type: asha, reduction_factor: 1}\n"), 3,
+                "pruner.reduction_factor", "must be at least 2, got 1");
         assertLocated(error(HEAD + search + "pruner: {type: median, min_epochs: 1}\n"), 3, "pruner.min_epochs",
                 "unknown field");
         assertLocated(error(HEAD + search + "trials: 0\n"), 3, "trials", "at least 1");
