@@ -40,7 +40,8 @@ public sealed interface Distribution {
      * The distribution narrowed around good values, for coarse-to-fine search: in this
      * distribution's scale, the interval from the smallest to the largest of {@code best},
      * widened by {@code margin} times this distribution's width on each side and clipped to it;
-     * integer ranges are rounded outwards, choices keep the values in {@code best}.
+     * integer ranges are rounded outwards, choices keep the values in {@code best} (all of them
+     * when none is there), a grid is returned unchanged.
      *
      * @param best values of this parameter in the best trials (at least one)
      * @param margin the widening on each side, as a fraction of this distribution's width (scale space)
