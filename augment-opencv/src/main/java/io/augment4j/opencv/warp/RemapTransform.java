@@ -2,6 +2,8 @@ package io.augment4j.opencv.warp;
 
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
+import io.augment4j.api.targets.BackwardMapInverse;
+import io.augment4j.api.targets.TargetMover;
 import io.augment4j.opencv.MatPool;
 import io.augment4j.opencv.OpenCvTransform;
 import io.augment4j.opencv.geometric.MaskRider;
@@ -9,11 +11,13 @@ import io.augment4j.opencv.geometric.WarpOptions;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
- * pooled output.
+ * pooled output. A mask follows by the same map; keypoints and box outlines move through its numerical inverse
+ * ({@link BackwardMapInverse}), each box rebuilt as the box enclosing its moved outline.
  *
  * @param <P> sampled parameter record
  */
@@ -32,15 +36,28 @@ public abstract class RemapTransform<P extends MapParams> extends OpenCvTransfor
         return remap(src, params, options);
     }
 
-    /** Moves a mask along: the same map, nearest-neighbour, the same border with label 0. */
+    /**
+     * Moves a mask along (the same map, nearest-neighbour, the same border with label 0), and boxes and keypoints
+     * through the inverse of the map.
+     */
     @Override
     protected Sample applyToRiders(Sample input, Sample output, P params) {
-        return MaskRider.follow(input, output, m -> remap(m, params, MaskRider.maskOptions(options)));
+        Sample moved = MaskRider.follow(input, output, m -> remap(m, params, MaskRider.maskOptions(options)));
+        if (input.boxes().isEmpty() && input.keypoints().isEmpty()) {
+            return moved;
+        }
+        int h = input.image().height();
+        int w = input.image().width();
+        float[] mapX = new float[h * w];
+        float[] mapY = new float[h * w];
+        params.sourceCoordinates(h, w, mapX, mapY);
+        return TargetMover.follow(input, moved, new BackwardMapInverse(mapX, mapY, h, w));
     }
 
+    /** Image, mask, boxes and keypoints. */
     @Override
     public Set<Target> targets() {
-        return MaskRider.TARGETS;
+        return EnumSet.allOf(Target.class);
     }
 
     private Mat remap(Mat src, P params, WarpOptions options) {
