@@ -1,5 +1,8 @@
 package io.augment4j.api;
 
+import java.util.Map;
+import java.util.Objects;
+
 /**
  * A point in continuous pixel coordinates ({@code x} to the right, {@code y} down, pixel {@code i} covering
  * {@code [i, i + 1)}), the convention of {@link BoundingBox}. The centre of pixel {@code (col, row)} is therefore
@@ -19,8 +22,10 @@ package io.augment4j.api;
  * @param angle direction in radians in {@code [0, 2 pi)}, or {@code NaN} for none
  * @param scale size, or {@code NaN} for none
  * @param label a name such as {@code "left_eye"}, or {@code null}
+ * @param fields any further fields (the annotation a point belongs to...), carried along unchanged and dropped with
+ *               the point, as {@link BoundingBox#fields()}; never {@code null}
  */
-public record Keypoint(double x, double y, double angle, double scale, String label) {
+public record Keypoint(double x, double y, double angle, double scale, String label, Map<String, Object> fields) {
     public Keypoint {
         if (!Double.isFinite(x) || !Double.isFinite(y) || Double.isInfinite(angle) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("keypoint " + (label == null ? "" : "'" + label + "' ")
@@ -29,6 +34,12 @@ public record Keypoint(double x, double y, double angle, double scale, String la
         if (!Double.isNaN(angle)) {
             angle = wrapAngle(angle);
         }
+        fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+    }
+
+    /** A point with angle, scale and label and no further fields. */
+    public Keypoint(double x, double y, double angle, double scale, String label) {
+        this(x, y, angle, scale, label, Map.of());
     }
 
     /** A point without angle or scale. */
@@ -63,12 +74,17 @@ public record Keypoint(double x, double y, double angle, double scale, String la
 
     /** The same point elsewhere, with another angle and scale. */
     public Keypoint moved(double newX, double newY, double newAngle, double newScale) {
-        return new Keypoint(newX, newY, newAngle, newScale, label);
+        return new Keypoint(newX, newY, newAngle, newScale, label, fields);
     }
 
     /** The same point with another label. */
     public Keypoint withLabel(String newLabel) {
-        return new Keypoint(x, y, angle, scale, newLabel);
+        return new Keypoint(x, y, angle, scale, newLabel, fields);
+    }
+
+    /** The same point with other fields. */
+    public Keypoint withFields(Map<String, Object> newFields) {
+        return new Keypoint(x, y, angle, scale, label, newFields);
     }
 
     /** {@code a} wrapped to {@code [0, 2 pi)}. */
