@@ -18,9 +18,11 @@ import java.util.List;
  * unfused run), the matrices are multiplied, and the image is resampled once. When only one step of the run is
  * applied, it runs on its own (e.g. a plain flip keeps its fast, exact path).
  *
- * <p>Boxes and keypoints move step by step through each step's own matrix and box method, with the pipeline's
- * target policy applied after each step, exactly as in an unfused run: fused and unfused runs give the same boxes
- * and keypoints (a box cropped away is not brought back by a later pad; a box rotated twice grows twice).
+ * <p>Boxes and keypoints move step by step through each step's own matrix and box method (so a box rotated twice
+ * grows twice, as unfused), labels are swapped at each mirroring step, and the pipeline's target policy filters them
+ * once, after the run: the fused image keeps whatever an intermediate step would have cut off and a later step
+ * brings back into view, and so do its boxes and keypoints. Fused and unfused runs therefore give the same boxes
+ * and keypoints (to rounding) unless one leaves the frame of an intermediate step.
  */
 final class FusedWarpRun {
     private final List<CompiledStep> steps;
@@ -121,7 +123,7 @@ final class FusedWarpRun {
         }
     }
 
-    /** The input's boxes and keypoints moved through each applied step in turn, as an unfused run moves them. */
+    /** The input's boxes and keypoints moved through each applied step in turn, then filtered once. */
     private Sample followSteps(Sample in, Object[] params) {
         Sample cur = Sample.of(ImageShape.of(in.image())).withBoxes(in.boxes()).withKeypoints(in.keypoints());
         for (int i = 0; i < params.length; i++) {
@@ -133,8 +135,11 @@ final class FusedWarpRun {
             Sample next = Sample.of(new ImageShape(pp.outputHeight(), pp.outputWidth(), in.image().channels(),
                     in.image().pixelType()));
             BoxMethod method = ((FusableWarp<?>) step.transform()).boxMethod();
-            cur = step.finishTargets(TargetMover.follow(cur, next, pp.matrix(), method), pp);
+            cur = TargetMover.follow(cur, next, pp.matrix(), method);
+            if (CompiledStep.mirrors(pp.matrix())) {
+                cur = step.options().swapLabels(cur);
+            }
         }
-        return cur;
+        return steps.get(0).options().filter(cur);
     }
 }

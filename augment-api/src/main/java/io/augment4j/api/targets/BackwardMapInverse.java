@@ -9,7 +9,7 @@ package io.augment4j.api.targets;
  * Points are in continuous coordinates, as {@link PointMap} says.
  */
 public final class BackwardMapInverse implements PointMap {
-    private static final int MAX_ITERATIONS = 60;
+    private static final int MAX_ITERATIONS = 30;
     private static final double TOLERANCE = 1e-4;
 
     private final float[] mapX;
@@ -34,27 +34,53 @@ public final class BackwardMapInverse implements PointMap {
         double py = y - 0.5;
         double ux = px;
         double uy = py;
-        double bestX = ux;
-        double bestY = uy;
-        double best = Double.POSITIVE_INFINITY;
         double[] s = new double[2];
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            sample(ux, uy, s);
-            double rx = px - s[0];
-            double ry = py - s[1];
-            double r = Math.hypot(rx, ry);
-            if (r < best) {
-                best = r;
-                bestX = ux;
-                bestY = uy;
+        double[] a = new double[2];
+        double[] b = new double[2];
+        sample(ux, uy, s);
+        double rx = px - s[0];
+        double ry = py - s[1];
+        double r = Math.hypot(rx, ry);
+        for (int i = 0; i < MAX_ITERATIONS && r >= TOLERANCE; i++) {
+            // Jacobian of the map by central differences, then a Newton step (plain residual step if singular).
+            sample(ux + 0.5, uy, a);
+            sample(ux - 0.5, uy, b);
+            double j00 = a[0] - b[0];
+            double j10 = a[1] - b[1];
+            sample(ux, uy + 0.5, a);
+            sample(ux, uy - 0.5, b);
+            double j01 = a[0] - b[0];
+            double j11 = a[1] - b[1];
+            double det = j00 * j11 - j01 * j10;
+            double dx = rx;
+            double dy = ry;
+            if (Math.abs(det) > 1e-6) {
+                dx = (j11 * rx - j01 * ry) / det;
+                dy = (j00 * ry - j10 * rx) / det;
             }
-            if (r < TOLERANCE) {
+            // Halve the step until the residual shrinks.
+            boolean improved = false;
+            for (int k = 0; k < 8 && !improved; k++) {
+                sample(ux + dx, uy + dy, s);
+                double nx = px - s[0];
+                double ny = py - s[1];
+                double nr = Math.hypot(nx, ny);
+                if (nr < r) {
+                    ux += dx;
+                    uy += dy;
+                    rx = nx;
+                    ry = ny;
+                    r = nr;
+                    improved = true;
+                }
+                dx /= 2;
+                dy /= 2;
+            }
+            if (!improved) {
                 break;
             }
-            ux += rx;
-            uy += ry;
         }
-        return new double[] {bestX + 0.5, bestY + 0.5};
+        return new double[] {ux + 0.5, uy + 0.5};
     }
 
     /** The map at {@code (u, v)}: bilinear inside, the border's displacement outside. */

@@ -13,8 +13,9 @@ import java.util.Objects;
 
 /**
  * The one policy a pipeline applies to the boxes and keypoints its transforms moved (the spec's {@code targets:}
- * map). A pipeline applies it after every step that ran, so that a box cropped away by one step is not brought back
- * by a later pad; transforms themselves move boxes and keypoints without filtering.
+ * map). A pipeline applies it after every step that ran (a box cropped away by one step is not brought back by a
+ * later pad), and after a fused run of warps as a whole (whose single warp keeps what an intermediate step would have
+ * cut off); transforms themselves move boxes and keypoints without filtering.
  *
  * <p>Boxes: the visibility of a box is its area inside the image divided by its area before clipping, as
  * Albumentations measures it at each transform. A box is dropped (with its label and fields) when nothing of it is

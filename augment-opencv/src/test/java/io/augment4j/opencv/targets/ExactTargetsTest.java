@@ -155,6 +155,32 @@ class ExactTargetsTest {
     }
 
     @Test
+    void cutoutDropsBoxesItHidesBeyondMinVisibilityAndItsReplayRoundTrips() {
+        // One hole of half the image per side at a random place; boxes of 4x4 are hidden entirely or not at all
+        // often enough to see both.
+        Pipeline p = Pipeline.compile(PipelineSpec.of(Node.step("cutout", Map.of("num_holes", 1, "size", 0.5)))
+                .withTargets(TargetOptions.DEFAULT.withMinVisibility(0.5)), GeoTestSupport.REGISTRY);
+        Sample in = Sample.of(ArrayImage.zeros(40, 40, 3, PixelType.UINT8))
+                .withBoxes(List.of(new BoundingBox(18, 18, 22, 22, "centre")))
+                .withKeypoints(List.of(new Keypoint(20, 20, "stays")));
+        int dropped = 0;
+        for (int i = 0; i < 40; i++) {
+            var a = p.applyRecorded(in, i);
+            var holes = (io.augment4j.opencv.noise.Cutout.Holes) ((Replay.OfStep) ((Replay.OfSequence) a.replay())
+                    .steps().get(0)).params();
+            BoundingBox hole = holes.occluded().get(0);
+            double w = Math.max(0, Math.min(22, hole.xMax()) - Math.max(18, hole.xMin()));
+            double h = Math.max(0, Math.min(22, hole.yMax()) - Math.max(18, hole.yMin()));
+            boolean hidden = w * h / 16 > 0.5;
+            assertEquals(hidden ? 0 : 1, a.sample().boxes().size(), "sample " + i + ", hole " + hole);
+            assertEquals(1, a.sample().keypoints().size(), "keypoints stay");
+            dropped += hidden ? 1 : 0;
+            assertEquals(a.sample().boxes(), p.replay(in, p.replayFromJson(p.replayToJson(a.replay()))).boxes());
+        }
+        assertTrue(dropped > 3 && dropped < 37, "dropped " + dropped);
+    }
+
+    @Test
     void everyGeometricTransformClaimsBoxesAndKeypoints() {
         for (String name : List.of("hflip", "vflip", "flip", "rotate", "shear", "affine", "perspective",
                 "random_crop", "center_crop", "random_resized_crop", "pad_if_needed", "resize", "grid_distortion",
