@@ -26,9 +26,12 @@ import java.util.concurrent.Callable;
                 "--out/aug-spec.yaml. Re-running the same command skips finished outputs, so an interrupted",
                 "run (Ctrl-C, kill, crash) resumes where it stopped; no half-written file is left in place.",
                 "Unreadable inputs are reported and skipped; the exit code is then 1. A transform that throws",
-                "(a plugin bug) is reported with its jar for each input it failed on; the exit code is then 2.", ""},
+                "(a plugin bug) is reported with its jar for each input it failed on; the exit code is then 2.",
+                "With --labels, boxes and keypoints follow every geometric transform and are written beside each",
+                "output (coco: --out/annotations.json); a missing or malformed label file skips its input.", ""},
         footer = {"", "Example:",
-                "  aug apply --spec samples/specs/demo.yaml --in samples/images --out target/augmented --copies 4"})
+                "  aug apply --spec samples/specs/demo.yaml --in samples/images --out target/augmented --copies 4",
+                "  aug apply --spec \"hflip(p=0.5) | rotate(limit=10)\" --in samples/yolo --out target/yolo --labels yolo"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,6 +60,9 @@ final class ApplyCommand implements Callable<Integer> {
     Long seed;
 
     @Mixin
+    LabelsOption labels;
+
+    @Mixin
     MaxPixelsOption maxPixels;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
@@ -72,13 +78,18 @@ final class ApplyCommand implements Callable<Integer> {
         }
         TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
+        var labelFormat = labels.labels();
         AtomicFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
         ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec,
-                new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels), new LocalBatchExecutor(t), progress).run();
+                new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels, labelFormat), new LocalBatchExecutor(t), progress).run();
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
         stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
                 s.inputs(), s.written(), s.alreadyDone(), s.failures().size());
+        if (labelFormat != null) {
+            stdout.printf("aug: %s labels: %d boxes kept, %d dropped by the spec's targets: policy in the outputs"
+                    + " written%n", labelFormat.id(), s.boxesKept(), s.boxesDropped());
+        }
         stdout.println("aug: outputs in " + out.toAbsolutePath().normalize() + ", manifest " + s.manifest());
         if (!s.failures().isEmpty()) {
             err.println("aug: " + s.failures().size() + " input(s) failed:");

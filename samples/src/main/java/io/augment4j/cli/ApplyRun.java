@@ -4,6 +4,7 @@ import io.augment4j.api.AugmentException;
 import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
 import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.io.ImageReadException;
@@ -15,6 +16,9 @@ import io.augment4j.api.spec.Specs;
 import io.augment4j.cli.batch.BatchExecutor;
 import io.augment4j.cli.batch.BatchTask;
 import io.augment4j.cli.batch.TaskListener;
+import io.augment4j.cli.labels.CocoLabels;
+import io.augment4j.cli.labels.ImageLabels;
+import io.augment4j.cli.labels.LabelFormat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -45,6 +50,13 @@ import java.util.stream.Stream;
  *   <li><b>Contained.</b> Output paths are resolved inside the output folder and checked again after symbolic links
  *       are resolved.
  *   <li><b>Robust.</b> An input that cannot be read is reported (file and reason) and skipped; the others go on.
+ *   <li><b>Labels.</b> With a {@link LabelFormat}, each input's boxes and keypoints ride through the pipeline with
+ *       the image (filtered by the spec's {@code targets:} policy). A label file beside the output is written
+ *       atomically <em>before</em> the image and deleted if the image cannot be written, and the manifest line
+ *       comes last: an image in place always has its labels, and a crash in between leaves at most a label file
+ *       whose image the re-run writes. A missing or malformed label file skips its input before anything of it
+ *       is written. For COCO the outputs' annotations travel in the manifest and {@value #COCO_FILE} is rebuilt
+ *       from it at the end of every run, so resumed runs and any thread count give the same file.
  * </ul>
  *
  * The spec used (with its effective seed) is saved as {@value #SPEC_FILE} in the output folder; {@code aug replay}
@@ -55,6 +67,8 @@ public final class ApplyRun {
     public static final String SPEC_FILE = "aug-spec.yaml";
     /** The default manifest name, in the output folder. */
     public static final String MANIFEST_FILE = "manifest.jsonl";
+    /** The COCO annotations of the outputs, in the output folder, with {@code --labels coco}. */
+    public static final String COCO_FILE = "annotations.json";
 
     /**
      * What to do.
@@ -64,8 +78,13 @@ public final class ApplyRun {
      * @param copies outputs per input, at least 1
      * @param seed seed overriding the spec's, or null
      * @param maxPixels pixel limit per input image
+     * @param labels how each image's boxes and keypoints are read and written, or {@code null} for images alone
      */
-    public record Options(Path in, Path out, int copies, Long seed, long maxPixels) {
+    public record Options(Path in, Path out, int copies, Long seed, long maxPixels, LabelFormat labels) {
+        /** Images alone, no labels. */
+        public Options(Path in, Path out, int copies, Long seed, long maxPixels) {
+            this(in, out, copies, seed, maxPixels, null);
+        }
     }
 
     /**
@@ -78,9 +97,11 @@ public final class ApplyRun {
      * @param transformFailures how many of those failed because a transform's own code threw (a plugin bug)
      * @param warnings things skipped on purpose or repaired (symlink loops, a torn manifest line, ...)
      * @param manifest the manifest file
+     * @param boxesKept with labels: boxes in the outputs written by this run
+     * @param boxesDropped with labels: input boxes the targets policy dropped from the outputs of this run
      */
     public record Summary(int inputs, int written, int alreadyDone, List<String> failures, int transformFailures,
-                          List<String> warnings, Path manifest) {
+                          List<String> warnings, Path manifest, int boxesKept, int boxesDropped) {
         /** {@link ExitCodes#USAGE} when a transform failed (the spec cannot run as asked), else 1 if inputs failed. */
         public int exitCode() {
             if (transformFailures > 0) {
@@ -145,6 +166,12 @@ public final class ApplyRun {
         PipelineSpec effective = spec.withSeed(options.seed() != null ? options.seed()
                 : spec.seed() != null ? spec.seed() : 0L);
         Pipeline pipeline = Pipeline.compile(effective, registry);
+        LabelFormat labels = options.labels();
+        if (labels != null) {
+            // refuse a pipeline that cannot move boxes (or keypoints) before any input is read
+            pipeline.requireTargets(labels instanceof CocoLabels c && c.hasKeypoints()
+                    ? EnumSet.of(Target.IMAGE, Target.BOXES, Target.KEYPOINTS) : EnumSet.of(Target.IMAGE, Target.BOXES));
+        }
         checkSpecFile(out, effective);
 
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
@@ -170,7 +197,7 @@ public final class ApplyRun {
                     + "its output made again");
         }
 
-        Context ctx = new Context(pipeline, effective.seed(), in, out, options.maxPixels());
+        Context ctx = new Context(pipeline, effective.seed(), in, out, options.maxPixels(), labels);
         List<ApplyTask> tasks = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         int alreadyDone = 0;
@@ -182,7 +209,7 @@ public final class ApplyRun {
                 String output = outputName(rel, k, claimed);
                 Manifest.Entry e = done.entries().get(output);
                 if (e != null && e.source().equals(source) && e.copy() == k && e.seed() == effective.seed()
-                        && Files.isRegularFile(SafePaths.resolveInside(out, output))) {
+                        && Files.isRegularFile(SafePaths.resolveInside(out, output)) && labelsDone(e, labels, out)) {
                     alreadyDone++;
                     continue;
                 }
@@ -196,6 +223,8 @@ public final class ApplyRun {
 
         AtomicInteger written = new AtomicInteger();
         AtomicInteger transformFailures = new AtomicInteger();
+        AtomicInteger boxesKept = new AtomicInteger();
+        AtomicInteger boxesDropped = new AtomicInteger();
         progress.start(tasks.size());
         try (Manifest manifest = Manifest.openForAppend(manifestFile)) {
             executor.run(tasks, new TaskListener<>() {
@@ -203,6 +232,12 @@ public final class ApplyRun {
                 public void succeeded(BatchTask<TaskResult> task, TaskResult result) {
                     result.entries().forEach(manifest::append);
                     written.addAndGet(result.entries().size());
+                    for (Manifest.Entry e : result.entries()) {
+                        if (e.labels() != null) {
+                            boxesKept.addAndGet(e.labels().boxesKept());
+                            boxesDropped.addAndGet(e.labels().boxesDropped());
+                        }
+                    }
                     result.notes().forEach(n -> progress.message("aug: note: " + n));
                     progress.step();
                 }
@@ -223,8 +258,41 @@ public final class ApplyRun {
         } finally {
             progress.done();
         }
+        if (labels instanceof CocoLabels coco) {
+            writeCoco(coco, out, manifestFile);
+        }
         return new Summary(listing.files().size(), written.get(), alreadyDone, List.copyOf(failures),
-                transformFailures.get(), List.copyOf(warnings), manifestFile);
+                transformFailures.get(), List.copyOf(warnings), manifestFile, boxesKept.get(), boxesDropped.get());
+    }
+
+    /** Whether an earlier run wrote the labels of output {@code e} as this run would. */
+    private static boolean labelsDone(Manifest.Entry e, LabelFormat labels, Path out) {
+        if (labels == null || e.labels() == null) {
+            return labels == null && e.labels() == null;
+        }
+        if (!e.labels().format().equals(labels.id())) {
+            return false;
+        }
+        Path sidecar = labels.sidecar(SafePaths.resolveInside(out, e.output()));
+        return sidecar == null ? e.labels().coco() != null : Files.isRegularFile(sidecar);
+    }
+
+    /** Rebuilds {@value #COCO_FILE} from the manifest: every COCO output in place, sorted by output path. */
+    private static void writeCoco(CocoLabels coco, Path out, Path manifestFile) {
+        List<CocoLabels.Part> parts = new ArrayList<>();
+        for (Manifest.Entry e : Manifest.read(manifestFile).entries().values()) {
+            if (e.labels() != null && e.labels().coco() != null
+                    && Files.isRegularFile(SafePaths.resolveInside(out, e.output()))) {
+                parts.add(new CocoLabels.Part(e.output(), e.labels().coco()));
+            }
+        }
+        parts.sort(java.util.Comparator.comparing(CocoLabels.Part::output));
+        Path file = out.resolve(COCO_FILE);
+        try {
+            AtomicFiles.write(file, coco.write(parts));
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + file + ": " + IoErrors.reason(e), e);
+        }
     }
 
     private static String describeFailure(ApplyTask task, Exception e) {
@@ -344,13 +412,15 @@ public final class ApplyRun {
         final Path in;
         final Path out;
         final long maxPixels;
+        final LabelFormat labels;
 
-        Context(Pipeline pipeline, long seed, Path in, Path out, long maxPixels) {
+        Context(Pipeline pipeline, long seed, Path in, Path out, long maxPixels, LabelFormat labels) {
             this.pipeline = pipeline;
             this.seed = seed;
             this.in = in;
             this.out = out;
             this.maxPixels = maxPixels;
+            this.labels = labels;
         }
     }
 
@@ -388,6 +458,11 @@ public final class ApplyRun {
             Path source = ctx.in.resolve(rel);
             ImageFiles.Decoded decoded = ImageFiles.read(source, MaxPixelsOption.readOptions(ctx.maxPixels));
             Sample sample = Sample.of(decoded.image());
+            ImageLabels labels = null;
+            if (ctx.labels != null) {
+                labels = ctx.labels.read(source, rel, decoded.image().width(), decoded.image().height());
+                sample = sample.withBoxes(labels.boxes()).withKeypoints(labels.keypoints());
+            }
             List<String> notes = new ArrayList<>();
             decoded.notes().forEach(n -> notes.add(source + ": " + n));
             String keyHex = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(key(rel)).array());
@@ -401,11 +476,43 @@ public final class ApplyRun {
                 Applied a = ctx.pipeline.applyRecorded(sample, rngFor(ctx.seed, rel, k));
                 Path target = SafePaths.resolveInside(ctx.out, output);
                 SafePaths.createParentInside(ctx.out, target);
-                ImageFiles.write(a.sample().image(), target);
+                Manifest.Labels recorded = labels == null ? null : writeLabels(target, labels, a.sample());
+                try {
+                    ImageFiles.write(a.sample().image(), target);
+                } catch (RuntimeException e) {
+                    deleteSidecar(target);
+                    throw e;
+                }
                 entries.add(new Manifest.Entry(output, rel, source.toString(), k, ctx.seed, keyHex,
-                        ctx.pipeline.replayToJson(a.replay()), 0));
+                        ctx.pipeline.replayToJson(a.replay()), recorded, 0));
             }
             return new TaskResult(entries, notes);
+        }
+
+        /** Writes the label file of output {@code target} (if the format has one) and says what was kept. */
+        private Manifest.Labels writeLabels(Path target, ImageLabels in, Sample result) {
+            Path sidecar = ctx.labels.sidecar(target);
+            if (sidecar != null) {
+                try {
+                    AtomicFiles.write(sidecar, AtomicFiles.Sync.NONE, o -> o.write(ctx.labels.render(target, result)));
+                } catch (IOException e) {
+                    throw new UsageException("cannot write " + sidecar + ": " + IoErrors.reason(e), e);
+                }
+            }
+            return new Manifest.Labels(ctx.labels.id(), in.source(), result.boxes().size(),
+                    in.boxes().size() - result.boxes().size(), result.keypoints().size(),
+                    in.keypoints().size() - result.keypoints().size(), ctx.labels.record(result));
+        }
+
+        private void deleteSidecar(Path target) {
+            Path sidecar = ctx.labels == null ? null : ctx.labels.sidecar(target);
+            if (sidecar != null) {
+                try {
+                    Files.deleteIfExists(sidecar);
+                } catch (IOException ignored) {
+                    // the image failure is what gets reported; a re-run overwrites the label file
+                }
+            }
         }
     }
 }

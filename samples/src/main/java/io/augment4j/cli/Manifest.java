@@ -29,7 +29,11 @@ import java.util.Map;
  *  "source":"/data/in/cats/a.png",    input path, absolute
  *  "copy":0, "seed":7,                copy number and pipeline seed
  *  "key":"9f2c...",                   hash of "input": the sample's generator is Rng.of(seed, key, copy)
- *  "replay":{...}}                    the parameters every transform sampled (Pipeline.replayToJson)
+ *  "replay":{...},                    the parameters every transform sampled (Pipeline.replayToJson)
+ *  "labels":{"format":"yolo",         only with --labels: the label format,
+ *            "source":"/data/in/a.txt",  the label file read,
+ *            "boxes":{"kept":2,"dropped":1}, "keypoints":{"kept":0,"dropped":0},  what the targets policy kept
+ *            "coco":{...}}}           and, for COCO, the output's image size and annotations
  * </pre>
  *
  * A run killed mid-write can leave a torn last line; {@link #read} ignores it and {@link #openForAppend} cuts it off
@@ -48,10 +52,11 @@ public final class Manifest implements Closeable {
      * @param seed pipeline seed
      * @param key the input path's hash, as 16 hex digits
      * @param replay the replay record as JSON text
+     * @param labels what became of the input's labels, or {@code null} for a run without {@code --labels}
      * @param line 1-based line number in the manifest (0 for entries not read from a file)
      */
     public record Entry(String output, String input, String source, int copy, long seed, String key, String replay,
-                        int line) {
+                        Labels labels, int line) {
         String toJsonLine() {
             ObjectNode o = JSON.createObjectNode();
             o.put("output", output);
@@ -65,6 +70,9 @@ public final class Manifest implements Closeable {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("replay is not JSON: " + replay, e);
             }
+            if (labels != null) {
+                o.set("labels", labels.toJson());
+            }
             return o.toString();
         }
 
@@ -76,7 +84,48 @@ public final class Manifest implements Closeable {
             }
             return new Entry(o.get("output").asText(), o.get("input").asText(), o.get("source").asText(),
                     o.get("copy").asInt(), o.get("seed").asLong(), o.get("key").asText(), o.get("replay").toString(),
-                    line);
+                    o.hasNonNull("labels") ? Labels.fromJson(o.get("labels")) : null, line);
+        }
+    }
+
+    /**
+     * What became of an input's boxes and keypoints in one output, under the spec's {@code targets:} policy.
+     *
+     * @param format the label format ({@code yolo}, {@code voc}, {@code coco})
+     * @param source the label file read for the input
+     * @param boxesKept boxes in the output
+     * @param boxesDropped input boxes the policy dropped
+     * @param keypointsKept keypoints in the output
+     * @param keypointsDropped labelled input keypoints the policy dropped
+     * @param coco for COCO, the JSON text of the output's size and annotations ({@code CocoLabels.record}), else
+     *             {@code null}
+     */
+    public record Labels(String format, String source, int boxesKept, int boxesDropped, int keypointsKept,
+                         int keypointsDropped, String coco) {
+        ObjectNode toJson() {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("format", format);
+            o.put("source", source);
+            o.putObject("boxes").put("kept", boxesKept).put("dropped", boxesDropped);
+            o.putObject("keypoints").put("kept", keypointsKept).put("dropped", keypointsDropped);
+            if (coco != null) {
+                try {
+                    o.set("coco", JSON.readTree(coco));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("coco record is not JSON: " + coco, e);
+                }
+            }
+            return o;
+        }
+
+        static Labels fromJson(JsonNode o) {
+            if (!o.hasNonNull("format") || !o.path("boxes").has("kept")) {
+                throw new IllegalArgumentException("'labels' needs 'format' and 'boxes'");
+            }
+            return new Labels(o.get("format").asText(), o.path("source").asText(""),
+                    o.path("boxes").path("kept").asInt(), o.path("boxes").path("dropped").asInt(),
+                    o.path("keypoints").path("kept").asInt(), o.path("keypoints").path("dropped").asInt(),
+                    o.hasNonNull("coco") ? o.get("coco").toString() : null);
         }
     }
 

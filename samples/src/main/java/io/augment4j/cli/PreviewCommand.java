@@ -1,5 +1,6 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.BoundingBox;
 import io.augment4j.api.BufferedImages;
 import io.augment4j.api.Sample;
 import io.augment4j.api.TransformFailedException;
@@ -8,6 +9,9 @@ import io.augment4j.api.io.ImageWriteOptions;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.registry.TransformRegistry;
+import io.augment4j.cli.labels.ImageLabels;
+import io.augment4j.cli.labels.LabelFormat;
+import io.augment4j.cli.labels.YoloLabels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,16 +26,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /** {@code aug preview}: the original and n augmented variants of one image on one labelled PNG sheet. */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write one PNG sheet of an image and N augmented variants, each labelled.",
                 "The original comes first (top left); each variant's label lists the transforms applied and the",
-                "parameters they sampled.", ""},
+                "parameters they sampled. With --labels, every tile shows the boxes (with their class) and",
+                "keypoints as they follow the image, and its label says how many the targets: policy dropped.", ""},
         footer = {"", "Examples:",
                 "  aug preview --spec samples/specs/demo.yaml --image samples/images/chelsea.png --out target/preview.png",
-                "  aug preview --spec \"hflip(p=0.5) | rotate(limit=15) | invert(p=0.2)\" --image photo.jpg -n 8 --out sheet.png"})
+                "  aug preview --spec \"hflip(p=0.5) | rotate(limit=15) | invert(p=0.2)\" --image photo.jpg -n 8 --out sheet.png",
+                "  aug preview --spec samples/specs/detection.yaml --image samples/yolo/shapes1.png --labels yolo"})
 final class PreviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,6 +73,9 @@ final class PreviewCommand implements Callable<Integer> {
     int cols;
 
     @Mixin
+    LabelsOption labels;
+
+    @Mixin
     MaxPixelsOption maxPixels;
 
     @Override
@@ -82,6 +92,7 @@ final class PreviewCommand implements Callable<Integer> {
         TransformRegistry registry = Registries.discover(spec, err);
         timing.mark("discover transforms (loads OpenCV)");
         Pipeline pipeline = Pipeline.compile(SpecLoader.load(specArg, registry), registry);
+        LabelFormat labelFormat = labels.labels();
         if (seed != null) {
             pipeline = pipeline.withSeed(seed);
         }
@@ -94,26 +105,46 @@ final class PreviewCommand implements Callable<Integer> {
         timing.mark("decode image");
         decoded.notes().forEach(n -> err.println("aug: note: " + image + ": " + n));
         Sample sample = Sample.of(decoded.image());
+        ImageLabels read = null;
+        if (labelFormat != null) {
+            Path file = image.toAbsolutePath().normalize();
+            read = labelFormat.read(file, file.getFileName().toString(), decoded.image().width(),
+                    decoded.image().height());
+            sample = sample.withBoxes(read.boxes()).withKeypoints(read.keypoints());
+            pipeline.requireTargets(sample.targets());
+            timing.mark("read labels");
+        }
+        Function<String, String> names = classNames(labelFormat);
+        final Sample input = sample;
+        final int boxesIn = sample.boxes().size();
 
         List<PreviewSheet.Tile> tiles = new ArrayList<>();
         String size = decoded.image().width() + "x" + decoded.image().height();
-        tiles.add(new PreviewSheet.Tile(BufferedImages.toBufferedImage(decoded.image()), "original " + size,
-                List.of(String.valueOf(image.getFileName()), decoded.image().channels() + " channels, seed "
-                        + pipeline.seed())));
+        List<String> about = new ArrayList<>(List.of(String.valueOf(image.getFileName()),
+                decoded.image().channels() + " channels, seed " + pipeline.seed()));
+        if (read != null) {
+            about.add(boxesIn + " boxes, " + input.keypoints().size() + " keypoints: " + read.source());
+        }
+        tiles.add(new PreviewSheet.Tile(BufferedImages.toBufferedImage(decoded.image()), "original " + size, about,
+                named(input.boxes(), names), input.keypoints()));
         final Pipeline pl = pipeline;
         // variants in parallel; each depends only on its index, so the sheet is the same on any number of cores
         List<PreviewSheet.Tile> variants = IntStream.range(0, count).parallel().mapToObj(i -> {
             Applied a;
             try {
-                a = pl.applyRecorded(sample, i);
+                a = pl.applyRecorded(input, i);
             } catch (TransformFailedException e) {
                 throw e.on(image.toString());
             }
             String outSize = a.sample().image().width() + "x" + a.sample().image().height();
             List<String> phrases = ReplayLabels.describe(a.replay());
+            String kept = labelFormat == null ? "" : "  " + a.sample().boxes().size() + " boxes"
+                    + (a.sample().boxes().size() < boxesIn ? ", " + (boxesIn - a.sample().boxes().size()) + " dropped"
+                    : "");
             return new PreviewSheet.Tile(BufferedImages.toBufferedImage(a.sample().image()),
-                    "#" + i + (outSize.equals(size) ? "" : "  " + outSize),
-                    phrases.isEmpty() ? List.of("(nothing applied)") : phrases);
+                    "#" + i + (outSize.equals(size) ? "" : "  " + outSize) + kept,
+                    phrases.isEmpty() ? List.of("(nothing applied)") : phrases, named(a.sample().boxes(), names),
+                    a.sample().keypoints());
         }).toList();
         tiles.addAll(variants);
         timing.mark("augment " + count + " variants");
@@ -126,6 +157,23 @@ final class PreviewCommand implements Callable<Integer> {
         stdout.println("Preview sheet written to " + target + " (" + sheet.getWidth() + "x" + sheet.getHeight()
                 + " px: the original, top left, and " + count + " variants)");
         return ExitCodes.OK;
+    }
+
+    /** YOLO class numbers shown by name when a classes.txt is found beside the image or above it. */
+    private Function<String, String> classNames(LabelFormat format) {
+        if (!(format instanceof YoloLabels)) {
+            return Function.identity();
+        }
+        Path dir = image.toAbsolutePath().normalize().getParent();
+        List<String> list = YoloLabels.classNames(dir, dir.getParent() != null ? dir.getParent() : dir);
+        return id -> {
+            int n = id.matches("\\d{1,9}") ? Integer.parseInt(id) : -1;
+            return n >= 0 && n < list.size() && !list.get(n).isEmpty() ? list.get(n) : id;
+        };
+    }
+
+    private static List<BoundingBox> named(List<BoundingBox> boxes, Function<String, String> names) {
+        return boxes.stream().map(b -> b.label() == null ? b : b.withLabel(names.apply(b.label()))).toList();
     }
 
     private String describeSpec() {

@@ -1,5 +1,7 @@
 package io.augment4j.cli;
 
+import io.augment4j.api.BoundingBox;
+import io.augment4j.api.Keypoint;
 import org.imgscalr.Scalr;
 
 import java.awt.BasicStroke;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * A contact sheet: a header line, then a grid of tiles, each a thumbnail with a few lines of label under it. All
  * thumbnails share one scale (that of the first tile, the original), so a crop looks smaller than the original and
- * a flip looks the same size; a tile that would not fit is shrunk further.
+ * a flip looks the same size; a tile that would not fit is shrunk further. Boxes and keypoints of a tile are drawn
+ * over its thumbnail, each label in its own colour ({@link #colorFor}), boxes with their label above them.
  */
 public final class PreviewSheet {
     /** Text lines under each thumbnail (title included). */
@@ -33,6 +36,11 @@ public final class PreviewSheet {
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 11);
     private static final Font HEADER = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font BOX_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+    /** Distinct, saturated colours that stand out on photos; a label always gets the same one. */
+    private static final Color[] PALETTE = {new Color(0xff, 0x3b, 0x30), new Color(0x34, 0xc7, 0x59),
+        new Color(0x00, 0x7a, 0xff), new Color(0xff, 0xcc, 0x00), new Color(0xaf, 0x52, 0xde),
+        new Color(0x5a, 0xc8, 0xfa), new Color(0xff, 0x95, 0x00), new Color(0xff, 0x2d, 0x92)};
 
     private PreviewSheet() {
     }
@@ -43,8 +51,20 @@ public final class PreviewSheet {
      * @param image the picture, any size
      * @param title the first label line (bold), e.g. {@code #3} or {@code original 451x300}
      * @param phrases further label text, one phrase per transform; wrapped and cut to fit
+     * @param boxes boxes to draw, in the picture's pixel coordinates
+     * @param keypoints keypoints to draw, in the picture's pixel coordinates
      */
-    public record Tile(BufferedImage image, String title, List<String> phrases) {
+    public record Tile(BufferedImage image, String title, List<String> phrases, List<BoundingBox> boxes,
+                       List<Keypoint> keypoints) {
+        /** A tile without boxes or keypoints. */
+        public Tile(BufferedImage image, String title, List<String> phrases) {
+            this(image, title, phrases, List.of(), List.of());
+        }
+    }
+
+    /** The colour boxes and keypoints labelled {@code label} are drawn in. */
+    public static Color colorFor(String label) {
+        return PALETTE[Math.floorMod(label == null ? 0 : label.hashCode(), PALETTE.length)];
     }
 
     /**
@@ -138,6 +158,7 @@ public final class PreviewSheet {
         if (thumb != img) {
             thumb.flush();
         }
+        drawTargets(g, t, ix, iy, (double) tw / img.getWidth(), (double) th / img.getHeight());
         if (original) {
             g.setColor(ORIGINAL);
             g.setStroke(new BasicStroke(2));
@@ -153,6 +174,36 @@ public final class PreviewSheet {
         for (String line : lines) {
             ty += LINE_HEIGHT;
             g.drawString(line, x, ty);
+        }
+    }
+
+    private static void drawTargets(Graphics2D g, Tile t, int ix, int iy, double sx, double sy) {
+        g.setStroke(new BasicStroke(2));
+        g.setFont(BOX_FONT);
+        FontMetrics fm = g.getFontMetrics();
+        for (BoundingBox b : t.boxes()) {
+            int x0 = ix + (int) Math.round(b.xMin() * sx);
+            int y0 = iy + (int) Math.round(b.yMin() * sy);
+            int x1 = ix + (int) Math.round(b.xMax() * sx);
+            int y1 = iy + (int) Math.round(b.yMax() * sy);
+            Color c = colorFor(b.label());
+            g.setColor(c);
+            g.drawRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+            if (b.label() != null) {
+                int lw = fm.stringWidth(b.label()) + 4;
+                int ly = y0 - fm.getHeight() >= iy ? y0 - fm.getHeight() : y0;
+                g.fillRect(x0 - 1, ly, lw, fm.getHeight());
+                g.setColor(Color.BLACK);
+                g.drawString(b.label(), x0 + 1, ly + fm.getAscent());
+            }
+        }
+        for (Keypoint k : t.keypoints()) {
+            int x = ix + (int) Math.round(k.x() * sx);
+            int y = iy + (int) Math.round(k.y() * sy);
+            g.setColor(Color.BLACK);
+            g.fillOval(x - 4, y - 4, 8, 8);
+            g.setColor(colorFor(k.label()));
+            g.fillOval(x - 3, y - 3, 6, 6);
         }
     }
 
