@@ -19,6 +19,7 @@ import io.augment4j.cli.batch.TaskListener;
 import io.augment4j.cli.labels.CocoLabels;
 import io.augment4j.cli.labels.ImageLabels;
 import io.augment4j.cli.labels.LabelFormat;
+import io.augment4j.cli.labels.YoloLabels;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,8 @@ import java.util.stream.Stream;
  *       comes last: an image in place always has its labels, and a crash in between leaves at most a label file
  *       whose image the re-run writes. A missing or malformed label file skips its input before anything of it
  *       is written. For COCO the outputs' annotations travel in the manifest and {@value #COCO_FILE} is rebuilt
- *       from it at the end of every run, so resumed runs and any thread count give the same file.
+ *       from it at the end of every run, so resumed runs and any thread count give the same file. A YOLO
+ *       {@code classes.txt} at the top of the input folder is copied to the output folder.
  * </ul>
  *
  * The spec used (with its effective seed) is saved as {@value #SPEC_FILE} in the output folder; {@code aug replay}
@@ -260,6 +262,8 @@ public final class ApplyRun {
         }
         if (labels instanceof CocoLabels coco) {
             writeCoco(coco, out, manifestFile);
+        } else if (labels instanceof YoloLabels) {
+            copyClassNames(in, out);
         }
         return new Summary(listing.files().size(), written.get(), alreadyDone, List.copyOf(failures),
                 transformFailures.get(), List.copyOf(warnings), manifestFile, boxesKept.get(), boxesDropped.get());
@@ -275,6 +279,18 @@ public final class ApplyRun {
         }
         Path sidecar = labels.sidecar(SafePaths.resolveInside(out, e.output()));
         return sidecar == null ? e.labels().coco() != null : Files.isRegularFile(sidecar);
+    }
+
+    /** YOLO class names ({@code classes.txt} at the top of the input) go with the outputs, unchanged. */
+    private static void copyClassNames(Path in, Path out) {
+        Path names = in.resolve(YoloLabels.CLASS_NAMES);
+        if (Files.isRegularFile(names)) {
+            try {
+                AtomicFiles.write(out.resolve(YoloLabels.CLASS_NAMES), Files.readAllBytes(names));
+            } catch (IOException e) {
+                throw new UsageException("cannot copy " + names + " to " + out + ": " + IoErrors.reason(e), e);
+            }
+        }
     }
 
     /** Rebuilds {@value #COCO_FILE} from the manifest: every COCO output in place, sorted by output path. */

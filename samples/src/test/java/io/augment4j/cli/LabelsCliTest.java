@@ -69,9 +69,11 @@ class LabelsCliTest {
         Path in = dir.resolve("in");
         Fixtures.png(in.resolve("a.png"), Fixtures.rgb(100, 60));
         Files.writeString(in.resolve("a.txt"), "0 0.2 0.25 0.2 0.3\n\n1 0.7 0.5 0.2 0.4\n");
+        Files.writeString(in.resolve("classes.txt"), "cat\ndog\n");
         Path out = dir.resolve("out");
         Fixtures.Run r = apply("hflip(p=1)", in, out, "--labels", "yolo");
         assertEquals(0, r.code(), r.toString());
+        assertEquals("cat\ndog\n", Files.readString(out.resolve("classes.txt")), "class names go with the outputs");
         // centre x -> 1 - x, sizes unchanged
         assertRows(List.of(new double[] {0, 0.8, 0.25, 0.2, 0.3}, new double[] {1, 0.3, 0.5, 0.2, 0.4}),
                 yolo(out.resolve("a_aug0.txt")));

@@ -20,9 +20,13 @@ import java.util.Map;
  * non-negative integer and the box centre and size as fractions of the image width and height
  * ({@link BoxFormat#YOLO}). Blank lines are skipped. The class stays the box's label, as written ({@code "0"}), so
  * a spec's {@code flip_swap} pairs class numbers. Written back the same way, coordinates with 6 decimals; an output
- * whose boxes were all dropped gets an empty file (a background image, as YOLO tools read it).
+ * whose boxes were all dropped gets an empty file (a background image, as YOLO tools read it). Class names, if any,
+ * live in a {@value #CLASS_NAMES} file ({@link #classNames}); they are shown by {@code aug preview}.
  */
 public record YoloLabels(MissingLabels missing) implements LabelFormat {
+    /** The file of class names, one a line, that YOLO tools (LabelImg, ...) keep beside the labels. */
+    public static final String CLASS_NAMES = "classes.txt";
+
     @Override
     public String id() {
         return "yolo";
@@ -112,7 +116,7 @@ public record YoloLabels(MissingLabels missing) implements LabelFormat {
      */
     public static List<String> classNames(Path folder, Path root) {
         for (Path d = folder; d != null; d = d.getParent()) {
-            Path f = d.resolve("classes.txt");
+            Path f = d.resolve(CLASS_NAMES);
             if (Files.isRegularFile(f)) {
                 try {
                     return Files.readAllLines(f, StandardCharsets.UTF_8).stream().map(String::strip).toList();
