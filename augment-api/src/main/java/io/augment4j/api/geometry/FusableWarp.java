@@ -6,7 +6,7 @@ import io.augment4j.api.targets.BoxMethod;
 
 /**
  * A geometric transform whose whole effect is one projective warp (flip, rotation, shear, affine, perspective, crop,
- * resize). Its {@link #apply} must move boxes and keypoints through its parameters' matrix with
+ * resize). If it claims boxes or keypoints, its {@link #apply} must move them through its parameters' matrix with
  * {@link io.augment4j.api.targets.TargetMover#follow(Sample, Sample, double[], BoxMethod)}, as a fused run does. A pipeline fuses a run of consecutive such steps with equal {@link #warpSettings()} into a single warp by
  * multiplying their matrices: one interpolation instead of several, so it is both faster and sharper.
  *

@@ -39,6 +39,13 @@ class TargetsSpecTest {
     }
 
     @Test
+    void theInlineSyntaxRefusesTargetsItCannotWrite() {
+        PipelineSpec spec = Specs.parse("targets: {min_area: 3}\ntransforms: [{transform: hflip}]", "t.yaml");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InlineSpecs.format(spec));
+        assertTrue(e.getMessage().contains("'targets:'"), e.getMessage());
+    }
+
+    @Test
     void badTargetsAreLocatedErrors() {
         SpecException e = assertThrows(SpecException.class, () -> Specs.parse("""
                 targets:

@@ -121,6 +121,30 @@ class ExactTargetsTest {
     }
 
     @Test
+    void boxesMatchAlbumentationsBboxTests() {
+        // tests/test_bbox.py (normalized boxes, times 100 here): bbox_rot90((0.1, 0.2, 0.3, 0.4), 1) is
+        // (0.2, 0.7, 0.4, 0.9): a counter-clockwise quarter turn of a square image.
+        Sample r = run(100, 100, Node.step("rotate", Map.of("limit", List.of(90, 90))),
+                List.of(new BoundingBox(10, 20, 30, 40, null)), List.of());
+        assertBox(20, 70, 40, 90, r.boxes().get(0));
+        // bbox_center_crop((0.5, 0.2, 0.9, 0.7), 64, 64, rows=100, cols=100) is (0.5, 0.03125, 1.125, 0.8125) of
+        // the 64x64 crop, unclipped: here with clip off, so the box is only moved.
+        Pipeline unclipped = Pipeline.compile(PipelineSpec.of(Node.step("center_crop", Map.of("height", 64,
+                "width", 64))).withTargets(new TargetOptions(false, 0, 0, 0, 0, TargetOptions.KeypointsOutside.DROP,
+                Map.of())), GeoTestSupport.REGISTRY);
+        Sample c = unclipped.apply(Sample.of(ArrayImage.zeros(100, 100, 3, PixelType.UINT8))
+                .withBoxes(List.of(new BoundingBox(50, 20, 90, 70, null))), 0);
+        assertBox(0.5 * 64, 0.03125 * 64, 1.125 * 64, 0.8125 * 64, c.boxes().get(0));
+        // bbox_crop((0.5, 0.2, 0.9, 0.7), x_min=24, y_min=24, x_max=64, y_max=64, 100, 100) is
+        // (0.65, -0.1, 1.65, 1.15) of the 40x40 crop: a transform moves, the pipeline clips.
+        io.augment4j.api.Transform<CropParams> crop = GeoTestSupport.create("random_crop", Map.of());
+        Sample moved = crop.apply(Sample.of(ArrayImage.zeros(100, 100, 3, PixelType.UINT8))
+                .withBoxes(List.of(new BoundingBox(50, 20, 90, 70, null))), new CropParams(24, 24, 40, 40, 40, 40));
+        assertBox(0.65 * 40, -0.1 * 40, 1.65 * 40, 1.15 * 40, moved.boxes().get(0));
+        moved.image().close();
+    }
+
+    @Test
     void padAndResizeAreExact() {
         Sample p = run(100, 100, Node.step("pad_if_needed", Map.of("min_height", 120, "min_width", 121)),
                 List.of(new BoundingBox(0, 0, 100, 100, null)), List.of(Keypoint.atPixel(0, 99, null)));
