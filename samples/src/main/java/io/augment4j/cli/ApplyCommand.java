@@ -4,6 +4,7 @@ import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.cli.batch.LocalBatchExecutor;
+import io.augment4j.cli.labels.LabelFormat;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -78,11 +79,11 @@ final class ApplyCommand implements Callable<Integer> {
         }
         TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
-        var labelFormat = labels.labels();
+        LabelFormat labelFormat = labels.labels();
         AtomicFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
-        ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec,
-                new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels, labelFormat), new LocalBatchExecutor(t), progress).run();
+        ApplyRun.Options options = new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels, labelFormat);
+        ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec, options, new LocalBatchExecutor(t), progress).run();
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
         stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
                 s.inputs(), s.written(), s.alreadyDone(), s.failures().size());

@@ -268,6 +268,32 @@ class LabelsCliTest {
     }
 
     @Test
+    void aReRunRemakesOutputsWhoseLabelsAreMissingAndOnlyThose() throws IOException {
+        Path in = dir.resolve("in");
+        for (String n : List.of("a", "b", "c")) {
+            Fixtures.png(in.resolve(n + ".png"), Fixtures.rgb(50, 40));
+            Files.writeString(in.resolve(n + ".txt"), "0 0.5 0.5 0.4 0.4\n");
+        }
+        Path out = dir.resolve("out");
+        String spec = "hflip(p=0.5) | rotate(limit=20)";
+        Fixtures.Run plain = apply(spec, in, out);
+        assertEquals(0, plain.code(), plain.toString());
+        Fixtures.Run labelled = apply(spec, in, out, "--labels", "yolo");
+        assertTrue(labelled.out().contains("3 outputs written, 0 already done"), "made without labels: made again");
+        Map<String, byte[]> first = files(out);
+        Files.delete(out.resolve("b_aug0.txt"));
+        // a label file without its image, as a crash between the two writes leaves it
+        Files.delete(out.resolve("c_aug0.png"));
+        Files.writeString(out.resolve("c_aug0.txt"), "stale\n");
+        Fixtures.Run again = apply(spec, in, out, "--labels", "yolo");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains("2 outputs written, 1 already done"), again.out());
+        Map<String, byte[]> after = files(out);
+        after.remove("manifest.jsonl");
+        after.forEach((k, v) -> assertArrayEquals(first.get(k), v, k));
+    }
+
+    @Test
     void eightThreadsWriteWhatOneWrites() throws IOException {
         Path in = dir.resolve("in");
         for (int i = 0; i < 6; i++) {
