@@ -232,14 +232,14 @@ public final class Study {
         }
 
         @Override
-        public String epochEnded(int number, int epoch, Map<String, Double> logs) {
+        public String epochEnded(int number, int epoch, Map<String, Double> logs, boolean ending) {
             synchronized (journal) {
                 Optional<String> done = journal.decision(number, epoch);
                 if (done.isPresent()) {
                     return done.get().isEmpty() ? null : done.get();
                 }
                 String reason = null;
-                if (spec.pruner() != null) {
+                if (spec.pruner() != null && !ending) {
                     TrialRecord me = journal.record(number);
                     List<Double> curve = new ArrayList<>(me.curve().subList(0, Math.min(epoch, me.curve().size())));
                     curve.add(logs.getOrDefault(spec.monitor(), Double.NaN));

@@ -13,7 +13,9 @@ public interface TrialMonitor {
      * @param number the trial number
      * @param epoch the 0-based epoch just finished
      * @param logs its metrics (history row: {@code loss}, {@code val_loss}, {@code val_accuracy}, ...)
-     * @return null to go on, or why the trial is pruned
+     * @param ending the trial ends after this epoch anyway (its last epoch, or early stopping): no
+     *     pruning decision is wanted
+     * @return null to go on, or why the trial is pruned (ignored when {@code ending})
      */
-    String epochEnded(int number, int epoch, Map<String, Double> logs);
+    String epochEnded(int number, int epoch, Map<String, Double> logs, boolean ending);
 }

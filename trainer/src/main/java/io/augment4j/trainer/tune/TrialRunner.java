@@ -67,8 +67,9 @@ public final class TrialRunner {
             LoopListener pruner = new LoopListener() {
                 @Override
                 public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
-                    String reason = monitor.epochEnded(n, epoch, logs);
-                    if (reason != null) {
+                    boolean ending = ctx.stop() != null || epoch + 1 >= ctx.config().epochs();
+                    String reason = monitor.epochEnded(n, epoch, logs, ending);
+                    if (reason != null && !ending) {
                         ctx.requestStop(PRUNED + reason);
                     }
                 }

@@ -218,11 +218,11 @@ class StudyTest {
 
         @Override
         public void submit(Trial trial, TrialMonitor monitor) {
-            inner.submit(trial, (n, e, logs) -> {
+            inner.submit(trial, (n, e, logs, ending) -> {
                 if (n == number && e == epoch && !afterJournal) {
                     throw new Killed();
                 }
-                String r = monitor.epochEnded(n, e, logs);
+                String r = monitor.epochEnded(n, e, logs, ending);
                 if (n == number && e == epoch) {
                     throw new Killed();
                 }
