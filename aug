@@ -32,8 +32,10 @@ if [[ "${AUG_NO_BUILD:-}" != "1" ]] && stale; then
     echo "aug: first run; building augment4j (a minute or two; later runs start at once) ..." >&2
   fi
   log="$(mktemp "${TMPDIR:-/tmp}/aug-build.XXXXXX.log")"
+  # No sources/javadoc jars: the tool does not need them.
   # shellcheck disable=SC2086
-  if (cd "$ROOT" && mvn -q -B ${AUG_MVN_OPTS:-} -DskipTests -pl samples -am install) >"$log" 2>&1; then
+  if (cd "$ROOT" && mvn -q -B ${AUG_MVN_OPTS:-} -DskipTests -Dmaven.source.skip -Dmaven.javadoc.skip \
+      -pl samples -am install) >"$log" 2>&1; then
     rm -f "$log"
     touch "$JAR"
   elif [[ -f "$JAR" ]]; then

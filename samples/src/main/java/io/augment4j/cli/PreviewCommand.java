@@ -46,7 +46,8 @@ final class PreviewCommand implements Callable<Integer> {
     Path image;
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "aug-preview.png",
-            description = "Where to write the PNG sheet (default: ${DEFAULT-VALUE}); folders are created.")
+            description = "Where to write the sheet: PNG, or JPEG/BMP by the extension (default: ${DEFAULT-VALUE});"
+                    + " folders are created.")
     Path out;
 
     @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "16",
@@ -85,6 +86,7 @@ final class PreviewCommand implements Callable<Integer> {
             pipeline = pipeline.withSeed(seed);
         }
         Path target = out.toAbsolutePath().normalize();
+        String format = ImageFiles.formatFor(target); // before any work: a bad extension fails at once
         prepareOutput(target);
 
         timing.mark("spec + compile");
@@ -119,8 +121,8 @@ final class PreviewCommand implements Callable<Integer> {
                 + pipeline.seed() + ", " + count + " variants";
         BufferedImage sheet = PreviewSheet.render(header, tiles, tile, cols);
         timing.mark("render sheet");
-        ImageFiles.write(sheet, "png", target, ImageWriteOptions.DEFAULTS.withFastPng(true));
-        timing.mark("encode + write PNG");
+        ImageFiles.write(sheet, format, target, ImageWriteOptions.DEFAULTS.withFastPng(true));
+        timing.mark("encode + write " + format);
         stdout.println("Preview sheet written to " + target + " (" + sheet.getWidth() + "x" + sheet.getHeight()
                 + " px: the original, top left, and " + count + " variants)");
         return ExitCodes.OK;

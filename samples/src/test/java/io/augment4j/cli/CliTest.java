@@ -9,7 +9,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +105,23 @@ class CliTest {
                 Fixtures.REPO_IMAGES.resolve("coffee.png").toString(), "-n", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(Files.size(out) > 1000);
+    }
+
+    @Test
+    void previewWritesTheFormatItsExtensionNames() throws IOException {
+        Path out = dir.resolve("sheet.jpg");
+        Fixtures.Run r = Fixtures.aug("preview", "--spec", "vflip", "--image",
+                Fixtures.REPO_IMAGES.resolve("coffee.png").toString(), "-n", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.toString());
+        byte[] head = Arrays.copyOf(Files.readAllBytes(out), 2);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8}, head, "JPEG bytes in a .jpg file");
+
+        Path gif = dir.resolve("sheet.gif");
+        Fixtures.Run bad = Fixtures.aug("preview", "--spec", "vflip", "--image",
+                Fixtures.REPO_IMAGES.resolve("coffee.png").toString(), "--out", gif.toString());
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("unknown image format '.gif'"), bad.err());
+        assertFalse(Files.exists(gif));
     }
 
     @Test

@@ -35,8 +35,8 @@ final class CompiledSequence extends CompiledNode {
             Object settings = null;
             int j = i;
             while (j < children.size() && children.get(j) instanceof CompiledStep step
-                    && step.transform() instanceof FusableWarp<?> f) {
-                Object s = f.warpSettings();
+                    && step.transform() instanceof FusableWarp<?>) {
+                Object s = step.warpSettings();
                 if (s != null && settings != null && !s.equals(settings)) {
                     break;
                 }

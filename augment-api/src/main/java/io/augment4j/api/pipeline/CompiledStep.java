@@ -12,6 +12,7 @@ import io.augment4j.api.Target;
 import io.augment4j.api.Transform;
 import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.UnsupportedTargetException;
+import io.augment4j.api.geometry.FusableWarp;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -59,6 +60,15 @@ final class CompiledStep extends CompiledNode {
 
     String name() {
         return name;
+    }
+
+    /** A fusable transform's warp settings (null when it has none); a plugin's failure is named. */
+    Object warpSettings() {
+        try {
+            return ((FusableWarp<?>) transform).warpSettings();
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw new TransformFailedException(name, origin, "giving its warp settings", null, e);
+        }
     }
 
     /** The transform's parameter class. */

@@ -93,7 +93,7 @@ final class FusedWarpRun {
         // The warp runs with the run's settings: those of any applied step that has some (they all agree).
         CompiledStep step = steps.get(last);
         for (int i = 0; i < params.length; i++) {
-            if (params[i] != null && ((FusableWarp<?>) steps.get(i).transform()).warpSettings() != null) {
+            if (params[i] != null && steps.get(i).warpSettings() != null) {
                 step = steps.get(i);
             }
         }

@@ -3,6 +3,7 @@ package io.augment4j.api.registry;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Nearest-name suggestions for "did you mean" messages. */
 public final class Names {
@@ -11,10 +12,10 @@ public final class Names {
 
     /** Up to three candidates within a small edit distance of {@code wanted}, nearest first. */
     public static List<String> nearest(String wanted, Collection<String> candidates) {
-        String w = wanted.toLowerCase();
+        String w = wanted.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, w.length() / 3);
         return candidates.stream()
-                .map(c -> new Scored(c, score(w, c.toLowerCase())))
+                .map(c -> new Scored(c, score(w, c.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance <= limit)
                 .sorted(Comparator.comparingInt((Scored s) -> s.distance).thenComparing(s -> s.name))
                 .limit(3)

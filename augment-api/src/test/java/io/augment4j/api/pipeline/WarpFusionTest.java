@@ -1,14 +1,22 @@
 package io.augment4j.api.pipeline;
 
+import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.geometry.FusableWarp;
+import io.augment4j.api.TransformFailedException;
+import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.spi.TransformProvider;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.testing.TestTransforms;
 import io.augment4j.api.testing.TestTranslate;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WarpFusionTest {
@@ -72,5 +80,59 @@ class WarpFusionTest {
         pl.apply(input, 0);
         assertEquals(0, TestTranslate.WARPS.get());
         assertEquals(1, TestTranslate.APPLIES.get());
+    }
+
+    /** A fusable warp whose warpSettings() throws, as a broken plugin's might. */
+    private static final class BrokenSettings implements TransformProvider {
+        @Override
+        public int spiVersion() {
+            return SPI_VERSION;
+        }
+
+        @Override
+        public List<TransformDescriptor> transforms() {
+            return List.of(TransformDescriptor.of("broken_warp", "A warp whose settings throw.", List.of(),
+                    p -> new ThrowingSettings()));
+        }
+    }
+
+    /** Translates like {@link TestTranslate} but cannot say its settings. */
+    private static final class ThrowingSettings implements FusableWarp<TestTranslate.Shift> {
+        private final TestTranslate inner = new TestTranslate(1, null);
+
+        @Override
+        public TestTranslate.Shift sample(Sample input, Rng rng) {
+            return inner.sample(input, rng);
+        }
+
+        @Override
+        public Sample apply(Sample input, TestTranslate.Shift params) {
+            return inner.apply(input, params);
+        }
+
+        @Override
+        public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
+            return inner.warp(input, matrix, outWidth, outHeight);
+        }
+
+        @Override
+        public Class<TestTranslate.Shift> paramsType() {
+            return TestTranslate.Shift.class;
+        }
+
+        @Override
+        public Object warpSettings() {
+            throw new IllegalStateException("settings not ready");
+        }
+    }
+
+    @Test
+    void aWarpWhoseSettingsThrowIsNamedNotAnInternalError() {
+        TransformRegistry broken = TransformRegistry.builder().add(new BrokenSettings()).build();
+        TransformFailedException e = assertThrows(TransformFailedException.class, () -> Pipeline.compile(
+                PipelineSpec.of(Node.step("broken_warp"), Node.step("broken_warp")), broken));
+        assertEquals("broken_warp", e.transform());
+        assertTrue(e.getMessage().contains("giving its warp settings"), e.getMessage());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
     }
 }

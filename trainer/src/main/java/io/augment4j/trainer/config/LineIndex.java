@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Where each field of a YAML or JSON document starts, by path ({@code model.conv[1].filters}), so
  * errors found after parsing (a value checked against the data, an augmentation spec) still
- * name the line.
+ * name the line. Public so that other located files (study files, in the tune package) report
+ * lines the same way.
  */
-final class LineIndex {
+public final class LineIndex {
     private final Map<String, int[]> lines = new HashMap<>();
     private boolean empty = true;
 
@@ -26,7 +27,7 @@ final class LineIndex {
      * @return the index
      * @throws JsonProcessingException on a syntax error
      */
-    static LineIndex build(String text, JsonFactory factory) throws IOException {
+    public static LineIndex build(String text, JsonFactory factory) throws IOException {
         LineIndex idx = new LineIndex();
         try (JsonParser p = factory.createParser(text)) {
             JsonToken t = p.nextToken();
@@ -59,7 +60,7 @@ final class LineIndex {
     }
 
     /** @return true when the document holds nothing (or only comments) */
-    boolean empty() {
+    public boolean empty() {
         return empty;
     }
 
@@ -67,7 +68,7 @@ final class LineIndex {
      * @param path a field path
      * @return {line, column} of the path, or of its nearest ancestor present, or null
      */
-    int[] locate(String path) {
+    public int[] locate(String path) {
         String p = path == null ? "" : path;
         while (!p.isEmpty()) {
             int[] l = lines.get(p);

@@ -63,4 +63,9 @@ public final class ConcatImageSet implements ImageSet {
             second.image(index - first.size(), dst);
         }
     }
+
+    @Override
+    public String describe(int index) {
+        return index < first.size() ? first.describe(index) : second.describe(index - first.size());
+    }
 }

@@ -102,6 +102,11 @@ public final class FolderImageSet implements ImageSet {
     }
 
     @Override
+    public String describe(int index) {
+        return files.get(index).toString();
+    }
+
+    @Override
     public int size() {
         return files.size();
     }

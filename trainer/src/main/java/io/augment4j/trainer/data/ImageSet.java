@@ -38,6 +38,16 @@ public interface ImageSet {
      */
     void image(int index, float[] dst);
 
+    /**
+     * Where example {@code index} comes from, for error messages (its file, when there is one).
+     *
+     * @param index the example
+     * @return e.g. {@code data/cats/a.png}, or {@code example 17}
+     */
+    default String describe(int index) {
+        return "example " + index;
+    }
+
     /** @return the number of classes */
     default int numClasses() {
         return classNames().size();

@@ -50,4 +50,9 @@ public final class SubsetImageSet implements ImageSet {
     public void image(int index, float[] dst) {
         base.image(indices[index], dst);
     }
+
+    @Override
+    public String describe(int index) {
+        return base.describe(indices[index]);
+    }
 }

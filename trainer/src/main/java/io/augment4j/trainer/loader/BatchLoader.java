@@ -2,6 +2,7 @@ package io.augment4j.trainer.loader;
 
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
+import io.augment4j.api.TransformFailedException;
 import io.augment4j.trainer.Seeds;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.data.Normalization;
@@ -184,7 +185,11 @@ public final class BatchLoader implements AutoCloseable {
             data.image(ex, buf);
             float[] img = buf;
             if (augmenter != null) {
-                img = augmenter.augment(buf, h, w, c, ExampleAugmenter.seedFor(seed, epoch, ex));
+                try {
+                    img = augmenter.augment(buf, h, w, c, ExampleAugmenter.seedFor(seed, epoch, ex));
+                } catch (TransformFailedException e) {
+                    throw e.on(data.describe(ex)); // a plugin's failure names the training image it failed on
+                }
                 if (img.length != px) {
                     throw new IllegalStateException("augmenter changed the image size: "
                             + img.length + " values, expected " + px);

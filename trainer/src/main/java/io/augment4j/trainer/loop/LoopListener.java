@@ -56,4 +56,13 @@ public interface LoopListener {
      * @param ctx the run
      */
     default void onTrainEnd(TrainingContext ctx) {}
+
+    /**
+     * The run was suspended: a stop was requested during an epoch, which is dropped; the last
+     * checkpoint resumes the run. Called instead of {@link #onTrainEnd}, so that listeners
+     * release what they hold for the epoch (a progress bar) without finishing the run.
+     *
+     * @param ctx the run
+     */
+    default void onTrainSuspended(TrainingContext ctx) {}
 }

@@ -43,4 +43,13 @@ public final class ProgressBarListener implements LoopListener {
             bar = null;
         }
     }
+
+    @Override
+    public void onTrainSuspended(TrainingContext ctx) {
+        if (bar != null) {
+            bar.setExtraMessage(" suspended");
+            bar.close(); // ends the console line, so the next message starts on its own
+            bar = null;
+        }
+    }
 }

@@ -121,6 +121,7 @@ public final class TrainingLoop {
         if (ctx.stop() != null) {
             LOG.info("Stopping: {}", ctx.stop().reason());
             if (!ctx.stop().completed()) {
+                listeners.forEach(l -> l.onTrainSuspended(ctx));
                 return ctx.result(null);
             }
         }

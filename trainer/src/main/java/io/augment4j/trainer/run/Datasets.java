@@ -61,9 +61,9 @@ final class Datasets {
                     test = d.classNames() == null ? te : new Named(te, d.classNames());
                 }
             }
-            train = limit(train, d.limit(), seed);
+            train = limit(train, d.limit(), seed, "data.limit");
             if (test != null) {
-                test = limit(test, d.testLimit(), seed + 1);
+                test = limit(test, d.testLimit(), seed + 1, "data.test_limit");
             }
             ImageSet all = test == null ? train : new ConcatImageSet(train, test);
             return new Loaded(all, train.size(), test == null ? 0 : test.size());
@@ -75,11 +75,18 @@ final class Datasets {
     }
 
     /** A seeded, stratified sample of {@code limit} examples (all when limit is 0 or larger than the set). */
-    static ImageSet limit(ImageSet set, int limit, long seed) {
+    static ImageSet limit(ImageSet set, int limit, long seed, String field) {
         if (limit <= 0 || limit >= set.size()) {
             return set;
         }
         int[] labels = set.labels();
+        int classes = (int) Arrays.stream(labels).distinct().count();
+        if (limit < classes) {
+            // The stratified sample keeps every class: fewer examples than classes cannot do that.
+            throw new RunException(field + " = " + limit + " is smaller than the number of classes (" + classes
+                    + "): a stratified sample keeps at least one example of every class; use " + classes
+                    + " or more");
+        }
         // Hold out everything but `limit` examples, stratified; keep the "train" part.
         int[] keep = StratifiedSplitter.split(labels, SplitSpec.sizes(set.size() - limit, 0, seed)).train();
         Arrays.sort(keep);
@@ -129,6 +136,11 @@ final class Datasets {
         @Override
         public void image(int index, float[] dst) {
             base.image(index, dst);
+        }
+
+        @Override
+        public String describe(int index) {
+            return base.describe(index);
         }
 
         @Override

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.TransformFailedException;
+import io.augment4j.trainer.data.SubsetImageSet;
 import io.augment4j.trainer.TinyData;
 import io.augment4j.trainer.data.ArrayImageSet;
 import io.augment4j.trainer.data.Normalization;
@@ -132,6 +134,22 @@ class BatchLoaderTest {
         };
         for (int workers : new int[] {0, 2}) {
             assertSame(bad, assertThrows(AugmentException.class, () -> epoch(workers, failing, 0)));
+        }
+    }
+
+    @Test
+    void aFailingTransformNamesTheExampleItFailedOn() {
+        // The loader sees example 0 of a subset; the message names example 42 of the full set it comes from.
+        SubsetImageSet subset = new SubsetImageSet(TinyData.bands(50, 3, 6, 2, 30, 1), new int[] {42});
+        ExampleAugmenter boom = (img, h, w, c, seed) -> {
+            throw new TransformFailedException("acme.boom", "acme-1.0.jar", "applying", null,
+                    new IllegalStateException("bad pixel"));
+        };
+        try (BatchLoader l = new BatchLoader(subset, new int[] {0}, 1, false, 1, boom,
+                Normalization.identity(2), 1, 2)) {
+            TransformFailedException e = assertThrows(TransformFailedException.class, () -> l.epoch(0).next());
+            assertEquals("example 42", e.source());
+            assertTrue(e.getMessage().contains("'acme.boom' (from acme-1.0.jar) failed on example 42"), e.getMessage());
         }
     }
 }

@@ -60,6 +60,11 @@ class LoopListenersTest {
         public void onTrainEnd(TrainingContext ctx) {
             events.add(name + ":end");
         }
+
+        @Override
+        public void onTrainSuspended(TrainingContext ctx) {
+            events.add(name + ":suspended");
+        }
     }
 
     /** Asks to stop in {@code onEpochEnd} of {@code epoch}, or during it at batch {@code batch} (>= 0). */
@@ -162,10 +167,13 @@ class LoopListenersTest {
     @Test
     void aStopDuringAnEpochSuspendsTheRunAndAResumeFinishesIt() throws IOException {
         LoopConfig config = TrainingFixture.config().epochs(3).outputDir(dir).build();
-        FitResult r = new TrainingLoop(MLP, config,
-                LoopListeners.defaults(config, new Stopper(1, 2, "interrupted"))).fit(DATA, SPLIT, null);
+        List<String> events = new ArrayList<>();
+        FitResult r = new TrainingLoop(MLP, config, LoopListeners.defaults(config,
+                new Stopper(1, 2, "interrupted"), new Recorder("r", events))).fit(DATA, SPLIT, null);
         r.model().close();
         assertEquals(new FitResult.Stop(1, "interrupted", false), r.stop());
+        assertEquals("r:suspended", events.get(events.size() - 1), "suspended, not ended: " + events);
+        assertFalse(events.contains("r:end"));
         assertTrue(r.suspended());
         assertEquals(1, r.history().size(), "the unfinished epoch is dropped");
         assertNull(r.test());
