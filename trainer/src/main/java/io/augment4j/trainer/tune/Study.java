@@ -135,7 +135,7 @@ public final class Study {
                 Trial trial;
                 try {
                     trial = trial(n, params, trialDir);
-                } catch (AugmentException e) {
+                } catch (AugmentException | IllegalArgumentException e) {
                     TrialOutcome o = TrialOutcome.failed(n, "the sampled config is not valid: " + e.getMessage(), 0);
                     journal.ended(o);
                     printEnded(journal, o);
@@ -169,7 +169,7 @@ public final class Study {
 
     /** The trial's config: the base with its values, its own name, no output folder and no test files. */
     Trial trial(int n, Map<String, Object> params, String trialDir) {
-        ObjectNode tree = StudyConfigs.withParams(spec.base(), params);
+        ObjectNode tree = ConfigPaths.apply(spec.base(), params);
         tree.put("name", spec.name() + "-trial-" + n);
         tree.remove("output_dir");
         boolean ownTest = StudyConfigs.removeTestFiles(tree);

@@ -1,8 +1,6 @@
 package io.augment4j.trainer.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,48 +16,6 @@ final class StudyConfigs {
             "test_labels", "root", "test_root");
 
     private StudyConfigs() {}
-
-    /**
-     * @param base the base config tree (not changed)
-     * @param params values by dotted config path ({@code optimizer.learning_rate}, {@code model.dense.0.units})
-     * @return a deep copy of {@code base} with the values set at their paths
-     */
-    static ObjectNode withParams(ObjectNode base, Map<String, Object> params) {
-        // Temporary: ConfigPaths.apply (tune-search) replaces this once merged.
-        ObjectNode tree = base.deepCopy();
-        params.forEach((path, value) -> set(tree, path.split("\\."), value));
-        return tree;
-    }
-
-    private static void set(ObjectNode root, String[] parts, Object value) {
-        JsonNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.isArray() ? node.get(Integer.parseInt(parts[i])) : node.get(parts[i]);
-            if (child == null || !child.isContainerNode()) {
-                child = JsonNodeFactory.instance.objectNode();
-                ((ObjectNode) node).set(parts[i], child);
-            }
-            node = child;
-        }
-        JsonNode v = JsonNodeFactory.instance.pojoNode(value);
-        if (value instanceof Double d) {
-            v = JsonNodeFactory.instance.numberNode(d);
-        } else if (value instanceof Integer x) {
-            v = JsonNodeFactory.instance.numberNode(x);
-        } else if (value instanceof Long x) {
-            v = JsonNodeFactory.instance.numberNode(x);
-        } else if (value instanceof Boolean b) {
-            v = JsonNodeFactory.instance.booleanNode(b);
-        } else if (value instanceof String s) {
-            v = JsonNodeFactory.instance.textNode(s);
-        }
-        String last = parts[parts.length - 1];
-        if (node instanceof ArrayNode a) {
-            a.set(Integer.parseInt(last), v);
-        } else {
-            ((ObjectNode) node).set(last, v);
-        }
-    }
 
     /**
      * Removes the test files from a trial's config tree, so that the trial cannot open them.
@@ -88,7 +44,7 @@ final class StudyConfigs {
      * @return the tree
      */
     static ObjectNode best(ObjectNode base, Map<String, Object> params, Path baseDir, String name) {
-        ObjectNode tree = withParams(base, params);
+        ObjectNode tree = ConfigPaths.apply(base, params);
         tree.put("name", name);
         tree.remove("output_dir");
         if (tree.get("data") instanceof ObjectNode d) {

@@ -49,7 +49,7 @@ final class StudyPlots {
         List<String> files = new ArrayList<>();
         List<TrialRecord> valued = records.stream().filter(r -> r.value() != null).toList();
         for (String p : params) {
-            String f = "objective-" + p.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
+            String f = "objective-" + p.replaceAll("[\\[\\]]", "").replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
             save(objective(valued, p, monitor), dir.resolve(f));
             files.add(f);
         }

@@ -36,14 +36,17 @@ public final class TrialRunner {
 
     private final ConfigLoader loader;
     private final String monitor;
+    private final Direction direction;
 
     /**
      * @param loader reads the trial configs (its registry compiles their augmentation)
      * @param monitor the history key the trials are ranked on (e.g. {@code val_loss})
+     * @param direction whether it is minimized or maximized
      */
-    public TrialRunner(ConfigLoader loader, String monitor) {
+    public TrialRunner(ConfigLoader loader, String monitor, Direction direction) {
         this.loader = loader;
         this.monitor = monitor;
+        this.direction = direction;
     }
 
     /**
@@ -64,17 +67,10 @@ public final class TrialRunner {
             }
             earlier = earlierSeconds(dir);
             TrainConfig cfg = loader.parse(trial.configYaml(), cfgFile.toString(), dir, "trial-" + n);
-            LoopListener pruner = new LoopListener() {
-                @Override
-                public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
-                    boolean ending = ctx.stop() != null || epoch + 1 >= ctx.config().epochs();
-                    String reason = monitor.epochEnded(n, epoch, logs, ending);
-                    if (reason != null && !ending) {
-                        ctx.requestStop(PRUNED + reason);
-                    }
-                }
-            };
-            TrainValRun.Result r = TrainValRun.fit(loader, cfg, trial.ownTestSet(), dir, pruner);
+            StudyHook hook = new StudyHook(n, monitor, cfg.epochs());
+            PrunerListener pruner = new PrunerListener(hook, List::of, n, trial.params(), this.monitor, direction,
+                    hook::progress);
+            TrainValRun.Result r = TrainValRun.fit(loader, cfg, trial.ownTestSet(), dir, hook, pruner);
             double seconds = earlier + (System.nanoTime() - t0) / 1e9;
             double[] values = r.history().get(this.monitor);
             List<Double> curve = new ArrayList<>();
@@ -99,6 +95,49 @@ public final class TrialRunner {
         } catch (IOException | RuntimeException e) {
             return TrialOutcome.failed(n, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     earlier + (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * The study's side of the trial's {@link PrunerListener}: it hears each epoch's metrics first
+     * (it is the listener before), then serves as the listener's pruner by asking the study's
+     * {@link TrialMonitor}, which records the epoch and decides once; an epoch the listener does
+     * not ask about (early stopping ended the trial) is still recorded, through its progress
+     * callback. The last epoch is recorded without a decision: the trial ends anyway.
+     */
+    private static final class StudyHook implements LoopListener, Pruner {
+        private final int number;
+        private final TrialMonitor monitor;
+        private final int epochs;
+        private Map<String, Double> logs;
+        private int epoch;
+        private boolean asked;
+
+        StudyHook(int number, TrialMonitor monitor, int epochs) {
+            this.number = number;
+            this.monitor = monitor;
+            this.epochs = epochs;
+        }
+
+        @Override
+        public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
+            this.logs = logs;
+            this.epoch = epoch;
+            this.asked = false;
+        }
+
+        @Override
+        public String prune(TrialRecord trial, int epoch, List<TrialRecord> others, Direction direction) {
+            asked = true;
+            boolean last = epoch + 1 >= epochs;
+            String reason = monitor.epochEnded(number, epoch, logs, last);
+            return reason == null || last ? null : PRUNED + reason;
+        }
+
+        void progress(TrialRecord record) {
+            if (!asked) {
+                monitor.epochEnded(number, epoch, logs, true);
+            }
         }
     }
 

@@ -32,7 +32,7 @@ class JournalTest {
     private static Map<String, Object> params(double lr, int units, String opt) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("optimizer.learning_rate", lr);
-        p.put("model.dense.0.units", units);
+        p.put("model.dense[0].units", units);
         p.put("optimizer.type", opt);
         return p;
     }
@@ -60,7 +60,7 @@ class JournalTest {
         assertEquals(3, recs.size());
         TrialRecord t0 = recs.get(0);
         assertEquals(params(1e-3, 16, "adam"), t0.params());
-        assertEquals(Integer.class, t0.params().get("model.dense.0.units").getClass());
+        assertEquals(Integer.class, t0.params().get("model.dense[0].units").getClass());
         assertEquals(TrialState.COMPLETE, t0.state());
         assertEquals(List.of(0.9, 0.7), t0.curve());
         assertEquals(0.7, t0.value());

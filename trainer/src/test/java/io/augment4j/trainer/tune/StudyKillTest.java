@@ -33,7 +33,7 @@ class StudyKillTest {
     }
 
     static List<TrialRecord> run(StudySpec spec, Path studyDir, boolean resume) {
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor()), 1)) {
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor(), spec.direction()), 1)) {
             return new Study(spec, studyDir, ex, LOADER, new PrintStream(OutputStream.nullOutputStream()))
                     .run(resume, null);
         }

@@ -31,9 +31,9 @@ class StudyTest {
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     private static final List<Map<String, Object>> THREE = List.of(
-            Map.of("optimizer.learning_rate", 0.01, "model.dense.0.units", 8),
-            Map.of("optimizer.learning_rate", 1e-5, "model.dense.0.units", 4),
-            Map.of("optimizer.learning_rate", 0.03, "model.dense.0.units", 16));
+            Map.of("optimizer.learning_rate", 0.01, "model.dense[0].units", 8),
+            Map.of("optimizer.learning_rate", 1e-5, "model.dense[0].units", 4),
+            Map.of("optimizer.learning_rate", 0.03, "model.dense[0].units", 16));
 
     @BeforeEach
     void data() throws IOException {
@@ -41,7 +41,7 @@ class StudyTest {
     }
 
     private List<TrialRecord> run(StudySpec spec, Path studyDir, int parallel, boolean resume) {
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor()), parallel)) {
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor(), spec.direction()), parallel)) {
             return new Study(spec, studyDir, ex, LOADER, out).run(resume, null);
         }
     }
@@ -68,16 +68,16 @@ class StudyTest {
         }
 
         List<String> csv = Files.readAllLines(s.resolve(StudyResults.CSV));
-        assertEquals("number,state,optimizer.learning_rate,model.dense.0.units,val_loss,best_epoch,epochs_run,seconds,"
-                + "reason", csv.get(0).replace("model.dense.0.units,optimizer.learning_rate",
-                        "optimizer.learning_rate,model.dense.0.units"));
+        assertEquals("number,state,optimizer.learning_rate,model.dense[0].units,val_loss,best_epoch,epochs_run,seconds,"
+                + "reason", csv.get(0).replace("model.dense[0].units,optimizer.learning_rate",
+                        "optimizer.learning_rate,model.dense[0].units"));
         assertEquals(4, csv.size());
         assertTrue(csv.get(2).startsWith("1,complete,"), csv.get(2));
         String report = Files.readString(s.resolve(StudyResults.REPORT));
         assertTrue(report.contains("3 trial(s): 3 complete, 0 pruned, 0 failed. 9 epochs"), report);
         assertTrue(report.contains("Trial " + best.number() + ": val_loss"), report);
         assertTrue(report.contains("### Diagnosis of the best trial: "), report);
-        for (String png : List.of("objective-optimizer.learning_rate.png", "objective-model.dense.0.units.png",
+        for (String png : List.of("objective-optimizer.learning_rate.png", "objective-model.dense0.units.png",
                 "best-so-far.png", "curves-top5.png")) {
             assertTrue(Files.size(s.resolve(png)) > 1000, png);
             assertTrue(report.contains("](" + png + ")"), png);
@@ -88,7 +88,7 @@ class StudyTest {
         TrainConfig cfg = LOADER.load(s.resolve(StudyResults.BEST));
         assertEquals(((Number) best.params().get("optimizer.learning_rate")).doubleValue(),
                 cfg.optimizer().learningRate());
-        assertEquals(best.params().get("model.dense.0.units"), cfg.model().dense().get(0).units());
+        assertEquals(best.params().get("model.dense[0].units"), cfg.model().dense().get(0).units());
         assertEquals(dir.resolve("test-images.idx").toString(), cfg.data().testImages());
 
         // aug tune --report: the same results from the journal alone
@@ -101,11 +101,40 @@ class StudyTest {
     }
 
     @Test
+    void aStudyFileWithRandomSearchAndAshaRunsEndToEnd() throws IOException {
+        Path file = dir.resolve("study.yaml");
+        Files.writeString(file, "name: quick\nconfig:\n" + TuneFixtures.BASE.indent(2) + """
+                search:
+                  optimizer.learning_rate: {log_uniform: [1.0e-5, 1.0e-1]}
+                  model.dense[0].units: {int_log: [2, 32]}
+                pruner: {type: asha, min_epochs: 1, reduction_factor: 3}
+                trials: 6
+                seed: 11
+                """);
+        StudySpec spec = new StudyLoader(LOADER.registry()).load(file);
+        Path s = dir.resolve("studies/quick");
+        List<TrialRecord> recs = run(spec, s, 1, false);
+        assertEquals(6, recs.size());
+        long pruned = recs.stream().filter(r -> r.state() == TrialState.PRUNED).count();
+        assertTrue(pruned >= 2, "ASHA keeps a third at each rung: " + recs);
+        recs.stream().filter(r -> r.state() == TrialState.PRUNED).forEach(r -> {
+            assertTrue(r.reason().startsWith("ASHA rung"), r.reason());
+            assertTrue(r.epochsRun() < 3, r.toString());
+        });
+        assertEquals(recs.stream().mapToInt(TrialRecord::epochsRun).sum(),
+                Files.readString(s.resolve(Journal.FILE)).split("\"event\":\"epoch\"", -1).length - 1,
+                "one journaled epoch per epoch run");
+        String report = Files.readString(s.resolve(StudyResults.REPORT));
+        assertTrue(report.contains(pruned + " pruned"), report);
+        assertTrue(Files.exists(s.resolve("curves-pruned.png")));
+    }
+
+    @Test
     void failingTrialsAreRecordedAndTheStudyGoesOn() throws IOException {
         List<Map<String, Object>> values = List.of(
-                Map.of("optimizer.learning_rate", 0.01, "model.dense.0.units", -3),
-                Map.of("optimizer.learning_rate", 1e30, "model.dense.0.units", 8),
-                Map.of("optimizer.learning_rate", 0.01, "model.dense.0.units", 8));
+                Map.of("optimizer.learning_rate", 0.01, "model.dense[0].units", -3),
+                Map.of("optimizer.learning_rate", 1e30, "model.dense[0].units", 8),
+                Map.of("optimizer.learning_rate", 0.01, "model.dense[0].units", 8));
         Path s = dir.resolve("study");
         List<TrialRecord> recs = run(TuneFixtures.spec(dir, values, null), s, 1, false);
         assertEquals(TrialState.FAILED, recs.get(0).state(), log());
@@ -130,7 +159,7 @@ class StudyTest {
             Path s = dir.resolve("killed-" + afterJournal);
             // The "kill": an Error thrown from trial 1's second epoch end, before (or after) the
             // journal records it; then a line torn mid-write, as kill -9 may leave.
-            try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor()), 1)) {
+            try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor(), spec.direction()), 1)) {
                 Study study = new Study(spec, s, new KillAt(ex, 2, 1, afterJournal), LOADER, out);
                 assertThrows(Killed.class, () -> study.run(false, null));
             }
@@ -160,7 +189,7 @@ class StudyTest {
         Path s = dir.resolve("study");
         RunException none = assertThrows(RunException.class, () -> run(spec, s, 1, true));
         assertTrue(none.getMessage().contains("holds no study"), none.getMessage());
-        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor()), 1)) {
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(new TrialRunner(LOADER, spec.monitor(), spec.direction()), 1)) {
             assertTrue(new Study(spec, s, ex, LOADER, out).run(false, 0).isEmpty());
         }
         RunException twice = assertThrows(RunException.class, () -> run(spec, s, 1, false));
