@@ -252,7 +252,7 @@ public final class Study {
                 journal.epoch(number, epoch, logs, reason);
                 Double v = logs.get(spec.monitor());
                 out.printf(Locale.ROOT, "  trial %d epoch %d: %s %s%s%n", number, epoch + 1, spec.monitor(),
-                        v == null ? "-" : String.format(Locale.ROOT, "%.4f", v),
+                        v == null ? "-" : StudyResults.value(v),
                         reason == null ? "" : " -> pruned (" + reason + ")");
                 return reason;
             }
@@ -262,15 +262,15 @@ public final class Study {
     private void printEnded(Journal journal, TrialOutcome o) {
         TrialRecord r = journal.record(o.number());
         String what = switch (o.state()) {
-            case COMPLETE, PRUNED -> String.format(Locale.ROOT, "%s %.4f at epoch %d, %d epoch(s)", spec.monitor(),
-                    o.value(), o.bestEpoch() + 1, o.epochsRun());
+            case COMPLETE, PRUNED -> String.format(Locale.ROOT, "%s %s at epoch %d, %d epoch(s)", spec.monitor(),
+                    StudyResults.value(o.value()), o.bestEpoch() + 1, o.epochsRun());
             case FAILED -> o.reason();
             case RUNNING -> "interrupted";
         };
         Optional<TrialRecord> best = StudyResults.best(journal.records(), spec.direction());
         out.printf(Locale.ROOT, "trial %d %s: %s (%.1f s) %s%s%n", o.number(), o.state().name().toLowerCase(Locale.ROOT),
                 what, o.seconds(), format(r.params()), best.map(b -> String.format(Locale.ROOT,
-                        "; best so far: trial %d, %.4f", b.number(), b.value())).orElse(""));
+                        "; best so far: trial %d, %s", b.number(), StudyResults.value(b.value()))).orElse(""));
     }
 
     private void printSummary(List<TrialRecord> records) {
@@ -281,7 +281,8 @@ public final class Study {
                 spec.name(), records.size(), complete, pruned, failed,
                 records.stream().mapToInt(TrialRecord::epochsRun).sum());
         StudyResults.best(records, spec.direction()).ifPresent(b -> out.printf(Locale.ROOT,
-                "Best: trial %d, %s %.4f at epoch %d, %s%n", b.number(), spec.monitor(), b.value(), b.bestEpoch() + 1,
+                "Best: trial %d, %s %s at epoch %d, %s%n", b.number(), spec.monitor(), StudyResults.value(b.value()),
+                b.bestEpoch() + 1,
                 format(b.params())));
         out.println("Results: " + dir.resolve(StudyResults.REPORT) + ", " + dir.resolve(StudyResults.CSV) + ", "
                 + dir.resolve(StudyResults.BEST));

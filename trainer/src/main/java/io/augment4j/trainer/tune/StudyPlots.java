@@ -108,7 +108,7 @@ final class StudyPlots {
                 y[i] = rs.get(i).value();
                 all.add(x[i]);
             }
-            XYSeries sr = c.addSeries(s == TrialState.COMPLETE ? "complete" : "pruned (value at its last best epoch)",
+            XYSeries sr = c.addSeries(s == TrialState.COMPLETE ? "complete" : "pruned (at its best epoch so far)",
                     x, y);
             sr.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             sr.setMarker(SeriesMarkers.CIRCLE);
