@@ -203,6 +203,14 @@ public final class Study {
                 .put("sampler", spec.sampler().getClass().getSimpleName())
                 .put("pruner", spec.pruner() == null ? null : spec.pruner().getClass().getSimpleName());
         h.set("base", spec.base().deepCopy());
+        ObjectNode scales = h.putObject("scales");
+        try {
+            Studies.space(spec).entries().forEach((path, d) -> scales.put(path,
+                    d instanceof Distribution.OneMinusLog ? StudyPlots.ONE_MINUS_LOG
+                            : d.logScale() ? StudyPlots.LOG : StudyPlots.LINEAR));
+        } catch (IllegalArgumentException customSampler) {
+            // a sampler of the caller's own: the plots decide from the values
+        }
         return h;
     }
 

@@ -5,10 +5,12 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -18,12 +20,20 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A study's PNG plots: the objective against each hyperparameter (a log axis where the values
- * span more than a factor of 20, all positive: the ranges sampled on a log scale), the best value
- * so far against the trial number, and the validation curves of the top 5 complete trials and of
- * the pruned ones.
+ * A study's PNG plots: the objective against each hyperparameter on the scale it was sampled on (a
+ * log axis for {@code log_uniform} and {@code int_log}, {@code 1 - x} on a log axis for
+ * {@code one_minus_log}; for a sampler of the caller's own, a log axis where the values are positive
+ * and span more than a factor of 20), the best value so far against the trial number, and the
+ * validation curves of the top 5 complete trials and of the pruned ones.
  */
 final class StudyPlots {
+
+    /** A parameter sampled uniformly: a linear axis. */
+    static final String LINEAR = "linear";
+    /** A parameter sampled on a log scale: a log axis. */
+    static final String LOG = "log";
+    /** A parameter whose {@code 1 - x} is sampled on a log scale: {@code 1 - x} on a log axis. */
+    static final String ONE_MINUS_LOG = "one_minus_log";
 
     private static final Color COMPLETE = new Color(31, 119, 180);
     private static final Color PRUNED = new Color(150, 150, 150);
@@ -37,20 +47,22 @@ final class StudyPlots {
      * @param dir the study folder
      * @param records every trial
      * @param params the hyperparameter paths
+     * @param scales each path's sampling scale ({@link #LINEAR}, {@link #LOG}, {@link #ONE_MINUS_LOG});
+     *     a path without one is judged from its values
      * @param monitor the objective's name
      * @param direction whether lower or higher values are better
      * @param ranked the complete trials, best first
      * @return the file names written, in order
      * @throws IOException on write failure
      */
-    static List<String> write(Path dir, List<TrialRecord> records, List<String> params, String monitor,
-            Direction direction, List<TrialRecord> ranked) throws IOException {
+    static List<String> write(Path dir, List<TrialRecord> records, List<String> params, Map<String, String> scales,
+            String monitor, Direction direction, List<TrialRecord> ranked) throws IOException {
         System.setProperty("java.awt.headless", "true");
         List<String> files = new ArrayList<>();
         List<TrialRecord> valued = records.stream().filter(r -> r.value() != null).toList();
         for (String p : params) {
             String f = "objective-" + p.replaceAll("[\\[\\]]", "").replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
-            save(objective(valued, p, monitor), dir.resolve(f));
+            save(objective(valued, p, scales.get(p), monitor), dir.resolve(f));
             files.add(f);
         }
         save(bestSoFar(records, monitor, direction), dir.resolve("best-so-far.png"));
@@ -67,7 +79,7 @@ final class StudyPlots {
         return files;
     }
 
-    /** @return whether positive values spanning more than a factor of 20 read better on a log axis */
+    /** @return whether positive values spanning more than a factor of 20 read better on a log axis (no scale known) */
     static boolean logScale(double[] values) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
@@ -81,8 +93,10 @@ final class StudyPlots {
         return values.length > 1 && hi / lo > 20;
     }
 
-    private static XYChart objective(List<TrialRecord> valued, String param, String monitor) {
-        XYChart c = chart(monitor + " against " + param, param, monitor);
+    private static XYChart objective(List<TrialRecord> valued, String param, String scale, String monitor) {
+        boolean oneMinus = ONE_MINUS_LOG.equals(scale);
+        String axis = oneMinus ? "1 - " + param : param;
+        XYChart c = chart(monitor + " against " + axis, axis, monitor);
         List<String> categories = new ArrayList<>();
         boolean numeric = valued.stream().allMatch(r -> r.params().get(param) instanceof Number);
         if (!numeric) {
@@ -104,7 +118,8 @@ final class StudyPlots {
             double[] y = new double[rs.size()];
             for (int i = 0; i < rs.size(); i++) {
                 Object v = rs.get(i).params().get(param);
-                x[i] = numeric ? ((Number) v).doubleValue() : categories.indexOf(String.valueOf(v));
+                x[i] = !numeric ? categories.indexOf(String.valueOf(v))
+                        : oneMinus ? 1 - ((Number) v).doubleValue() : ((Number) v).doubleValue();
                 y[i] = rs.get(i).value();
                 all.add(x[i]);
             }
@@ -114,9 +129,11 @@ final class StudyPlots {
             sr.setMarker(SeriesMarkers.CIRCLE);
             sr.setMarkerColor(s == TrialState.COMPLETE ? COMPLETE : PRUNED);
         }
-        if (numeric && logScale(all.stream().mapToDouble(Double::doubleValue).toArray())) {
+        double[] xs = all.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean log = scale == null ? logScale(xs) : !LINEAR.equals(scale);
+        if (numeric && log && xs.length > 0 && Arrays.stream(xs).allMatch(x -> x > 0)) {
             c.getStyler().setXAxisLogarithmic(true);
-            c.setXAxisTitle(param + " (log scale)");
+            c.setXAxisTitle(axis + " (log scale)");
         }
         if (all.isEmpty()) {
             empty(c);

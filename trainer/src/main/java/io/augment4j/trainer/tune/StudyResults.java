@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -92,7 +94,9 @@ public final class StudyResults {
         } else {
             Files.deleteIfExists(dir.resolve(BEST));
         }
-        List<String> plots = StudyPlots.write(dir, records, params, monitor, direction, ranked);
+        Map<String, String> scales = new LinkedHashMap<>();
+        h.path("scales").fields().forEachRemaining(e -> scales.put(e.getKey(), e.getValue().asText()));
+        List<String> plots = StudyPlots.write(dir, records, params, scales, monitor, direction, ranked);
         Json.writeAtomically(dir.resolve(REPORT), report(h, records, params, ranked, journal, plots)
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -126,6 +126,8 @@ class StudyTest {
                 "one journaled epoch per epoch run");
         String report = Files.readString(s.resolve(StudyResults.REPORT));
         assertTrue(report.contains(pruned + " pruned"), report);
+        assertEquals("{\"optimizer.learning_rate\":\"log\",\"model.dense[0].units\":\"log\"}",
+                Journal.read(s).header().get("scales").toString(), "the plots' axes follow the sampling scales");
         assertTrue(Files.exists(s.resolve("curves-pruned.png")));
     }
 
