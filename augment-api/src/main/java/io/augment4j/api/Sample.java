@@ -7,8 +7,14 @@ import java.util.Set;
 
 /**
  * What a transform maps: an image plus whatever rides along with it, an optional mask of the same height and
- * width, bounding boxes, keypoints and a class label. Geometric transforms move the riders with the image; a
- * transform that cannot move a rider it finds refuses the sample (see {@link Transform#targets()}).
+ * width, bounding boxes, keypoints and a class label. Boxes and keypoints are in continuous pixel coordinates of the
+ * image (pixel {@code i} covers {@code [i, i + 1)}; see {@link io.augment4j.api.targets}).
+ *
+ * <p>The built-in geometric transforms (flips, rotate, shear, affine, perspective, crops, resize, pad, local warps)
+ * move the mask, boxes and keypoints through the same sampled parameters as the pixels; pixel-value transforms leave
+ * them as they are. A transform declares what it can carry ({@link Transform#targets()}); a pipeline refuses a sample
+ * carrying anything one of its transforms cannot, before running it. Boxes and keypoints that leave the image are
+ * filtered by the pipeline's {@link io.augment4j.api.targets.TargetOptions}, not by the transforms.
  *
  * <p>Immutable; the {@code with...} methods return a new sample sharing the unchanged parts.
  */

@@ -6,8 +6,8 @@ public enum Target {
     IMAGE,
     /** A per-pixel label mask of the image's size. */
     MASK,
-    /** Axis-aligned bounding boxes in pixel coordinates. */
+    /** Axis-aligned bounding boxes in continuous pixel coordinates ({@link BoundingBox}). */
     BOXES,
-    /** Points in pixel coordinates. */
+    /** Points in continuous pixel coordinates ({@link Keypoint}). */
     KEYPOINTS
 }

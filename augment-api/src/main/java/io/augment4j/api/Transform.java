@@ -37,8 +37,11 @@ public interface Transform<P> {
 
     /**
      * The targets this transform can handle. A sample carrying anything else is refused with an
-     * {@link UnsupportedTargetException}. Transforms that only change pixel values leave masks, boxes and keypoints
-     * as they are and should return all targets.
+     * {@link UnsupportedTargetException} (a pipeline checks every step before running a sample). Transforms that only
+     * change pixel values leave masks, boxes and keypoints as they are and should return all targets. A transform
+     * that claims {@link Target#BOXES} or {@link Target#KEYPOINTS} returns them moved with the image and unfiltered,
+     * in continuous pixel coordinates of its output ({@link io.augment4j.api.targets.TargetMover}); the pipeline
+     * filters them ({@link io.augment4j.api.targets.TargetOptions}).
      */
     default Set<Target> targets() {
         return EnumSet.of(Target.IMAGE);

@@ -2,8 +2,10 @@ package io.augment4j.api.geometry;
 
 /**
  * Sampled parameters of a local warp (grid distortion, elastic deformation, optical distortion) described by a
- * backward map: each output pixel reads the input at {@code (mapX, mapY)}. Masks follow by the same map; the
- * parameters stay small (a seed, a coarse grid) and the full field is computed on demand.
+ * backward map: each output pixel reads the input at {@code (mapX, mapY)}. The built-in local warps move masks by the
+ * same map and boxes and keypoints through its numerical inverse
+ * ({@link io.augment4j.api.targets.BackwardMapInverse}); the parameters stay small (a seed, a coarse grid) and the
+ * full field is computed on demand.
  */
 public interface DisplacementParams {
     /**

@@ -13,6 +13,9 @@ import io.augment4j.api.Transform;
 import io.augment4j.api.TransformFailedException;
 import io.augment4j.api.UnsupportedTargetException;
 import io.augment4j.api.geometry.FusableWarp;
+import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.targets.Occluding;
+import io.augment4j.api.targets.TargetOptions;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -27,15 +30,18 @@ final class CompiledStep extends CompiledNode {
     private final String origin;
     private final Transform<Object> transform;
     private final Set<Target> targets;
+    private final TargetOptions options;
 
     /**
      * @param origin the jar file name or class folder of the transform's provider, for error messages
+     * @param options the pipeline's policy for boxes and keypoints, applied after the step
      */
     @SuppressWarnings("unchecked")
-    CompiledStep(String name, String origin, Transform<?> transform, double p) {
+    CompiledStep(String name, String origin, Transform<?> transform, double p, TargetOptions options) {
         super(p);
         this.name = name;
         this.origin = origin;
+        this.options = options;
         this.transform = (Transform<Object>) transform;
         Set<Target> declared;
         try {
@@ -50,8 +56,46 @@ final class CompiledStep extends CompiledNode {
     Applied runApplied(Sample in, Rng rng, boolean record) {
         checkTargets(in);
         Object params = sampleChecked(in, rng);
-        Sample out = applyChecked(in, params);
+        Sample out = finishTargets(applyChecked(in, params), params);
         return new Applied(out, record ? new Replay.OfStep(name, true, params, Replay.Size.of(in.image())) : null);
+    }
+
+    /** The targets the transform declares. */
+    Set<Target> targets() {
+        return targets;
+    }
+
+    TargetOptions options() {
+        return options;
+    }
+
+    /**
+     * Applies the pipeline's target policy to a step's output: labels swapped when the step mirrored the plane,
+     * boxes hidden by an occluding step dropped, then the filter for the output's size.
+     */
+    Sample finishTargets(Sample out, Object params) {
+        if (out.boxes().isEmpty() && out.keypoints().isEmpty()) {
+            return out;
+        }
+        Sample s = out;
+        try {
+            if (params instanceof ProjectiveParams pp && mirrors(pp.matrix())) {
+                s = options.swapLabels(s);
+            }
+            if (params instanceof Occluding o) {
+                s = options.occlude(s, o.occluded());
+            }
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            throw failure("giving the geometry of " + params, out, e);
+        }
+        return options.filter(s);
+    }
+
+    /** Whether a 3x3 map reverses orientation (a flip): negative determinant. */
+    static boolean mirrors(double[] m) {
+        double det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
+                + m[2] * (m[3] * m[7] - m[4] * m[6]);
+        return det < 0;
     }
 
     Transform<Object> transform() {
@@ -139,7 +183,7 @@ final class CompiledStep extends CompiledNode {
         }
         checkTargets(in);
         checkReplayed(s, Replay.Size.of(in.image()));
-        return applyChecked(in, s.params());
+        return finishTargets(applyChecked(in, s.params()), s.params());
     }
 
     /**

@@ -7,6 +7,8 @@ import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.geometry.ImageShape;
 import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.targets.BoxMethod;
+import io.augment4j.api.targets.TargetMover;
 
 import java.util.List;
 
@@ -15,6 +17,12 @@ import java.util.List;
  * exactly as it would alone (same generator splits, so the sampled parameters and the replay are identical to an
  * unfused run), the matrices are multiplied, and the image is resampled once. When only one step of the run is
  * applied, it runs on its own (e.g. a plain flip keeps its fast, exact path).
+ *
+ * <p>Boxes and keypoints move step by step through each step's own matrix and box method (so a box rotated twice
+ * grows twice, as unfused), labels are swapped at each mirroring step, and the pipeline's target policy filters them
+ * once, after the run: the fused image keeps whatever an intermediate step would have cut off and a later step
+ * brings back into view, and so do its boxes and keypoints. Fused and unfused runs therefore give the same boxes
+ * and keypoints (to rounding) unless one leaves the frame of an intermediate step.
  */
 final class FusedWarpRun {
     private final List<CompiledStep> steps;
@@ -87,7 +95,8 @@ final class FusedWarpRun {
             return in;
         }
         if (applied == 1) {
-            return steps.get(last).applyChecked(in, params[last]);
+            CompiledStep only = steps.get(last);
+            return only.finishTargets(only.applyChecked(in, params[last]), params[last]);
         }
         ProjectiveParams out = (ProjectiveParams) params[last];
         // The warp runs with the run's settings: those of any applied step that has some (they all agree).
@@ -102,11 +111,35 @@ final class FusedWarpRun {
             if (s == null) {
                 throw new IllegalStateException("warp returned null");
             }
-            return s;
+            if (in.boxes().isEmpty() && in.keypoints().isEmpty()) {
+                return s;
+            }
+            Sample t = followSteps(in, params);
+            return s.withBoxes(t.boxes()).withKeypoints(t.keypoints());
         } catch (AugmentException e) {
             throw e;
         } catch (RuntimeException | LinkageError | AssertionError e) {
             throw step.failure("applying a fused warp of " + applied + " steps", in, e);
         }
+    }
+
+    /** The input's boxes and keypoints moved through each applied step in turn, then filtered once. */
+    private Sample followSteps(Sample in, Object[] params) {
+        Sample cur = Sample.of(ImageShape.of(in.image())).withBoxes(in.boxes()).withKeypoints(in.keypoints());
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                continue;
+            }
+            CompiledStep step = steps.get(i);
+            ProjectiveParams pp = (ProjectiveParams) params[i];
+            Sample next = Sample.of(new ImageShape(pp.outputHeight(), pp.outputWidth(), in.image().channels(),
+                    in.image().pixelType()));
+            BoxMethod method = ((FusableWarp<?>) step.transform()).boxMethod();
+            cur = TargetMover.follow(cur, next, pp.matrix(), method);
+            if (CompiledStep.mirrors(pp.matrix())) {
+                cur = step.options().swapLabels(cur);
+            }
+        }
+        return steps.get(0).options().filter(cur);
     }
 }

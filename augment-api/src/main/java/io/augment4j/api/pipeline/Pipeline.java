@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
+import io.augment4j.api.Target;
+import io.augment4j.api.UnsupportedTargetException;
 import io.augment4j.api.registry.ParameterException;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.registry.UnknownTransformException;
@@ -14,7 +16,11 @@ import io.augment4j.api.spec.Specs;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A compiled, runnable pipeline: a {@link PipelineSpec} whose transforms have been built by a
@@ -24,6 +30,11 @@ import java.util.List;
  * ({@link Rng#forSample}); every node draws from its own split of it. The same seed and index give the same output
  * bit for bit, whatever thread runs it and in whatever order samples are processed. One instance may be shared by
  * any number of threads.
+ *
+ * <p><b>Targets.</b> Masks, boxes and keypoints ride along with the image. A sample is checked against every
+ * transform of the pipeline before it runs, whether or not a step will fire, so a pipeline that cannot carry a
+ * sample's targets refuses the first such sample (call {@link #requireTargets} to refuse before any). After each
+ * step that ran, the spec's {@link io.augment4j.api.targets.TargetOptions} filter the boxes and keypoints.
  *
  * <p><b>Memory.</b> Transforms of a native back end pass native images from step to step; the pipeline releases
  * each intermediate image once the next step has replaced it. {@link #apply(Sample, long)} returns heap images
@@ -46,12 +57,23 @@ public final class Pipeline {
     private final long seed;
 
     private final boolean fused;
+    /** Every transform step, in pipeline order, for the targets check. */
+    private final List<CompiledStep> steps;
+    /** The targets every step handles. */
+    private final Set<Target> carried;
 
-    private Pipeline(PipelineSpec spec, CompiledNode root, boolean fused) {
+    private Pipeline(PipelineSpec spec, CompiledNode root, boolean fused, List<CompiledStep> steps) {
         this.spec = spec;
         this.root = root;
         this.fused = fused;
+        this.steps = List.copyOf(steps);
         this.seed = spec.seed() == null ? 0L : spec.seed();
+        EnumSet<Target> all = EnumSet.allOf(Target.class);
+        for (CompiledStep s : steps) {
+            all.retainAll(s.targets());
+        }
+        all.add(Target.IMAGE);
+        this.carried = all;
     }
 
     /**
@@ -71,7 +93,39 @@ public final class Pipeline {
      * are the same either way; pixels differ only by the interpolation rounding saved.
      */
     public static Pipeline compile(PipelineSpec spec, TransformRegistry registry, boolean fuseWarps) {
-        return new Pipeline(spec, compile(spec.root(), registry, "transforms", fuseWarps), fuseWarps);
+        List<CompiledStep> steps = new ArrayList<>();
+        CompiledNode root = compile(spec.root(), registry, "transforms", fuseWarps, spec, steps);
+        return new Pipeline(spec, root, fuseWarps, steps);
+    }
+
+    /**
+     * Refuses, before any sample runs, a pipeline that cannot carry {@code targets} (e.g. boxes and keypoints for a
+     * detection data set): the {@link UnsupportedTargetException} names every transform that cannot handle them.
+     *
+     * @return this pipeline
+     */
+    public Pipeline requireTargets(Set<Target> targets) {
+        if (carried.containsAll(targets)) {
+            return this;
+        }
+        Map<String, Set<Target>> missing = new LinkedHashMap<>();
+        for (CompiledStep s : steps) {
+            if (!s.targets().containsAll(targets)) {
+                EnumSet<Target> m = EnumSet.copyOf(targets);
+                m.removeAll(s.targets());
+                missing.merge(s.name(), m, (a, b) -> {
+                    EnumSet<Target> u = EnumSet.copyOf(a);
+                    u.addAll(b);
+                    return u;
+                });
+            }
+        }
+        throw new UnsupportedTargetException(missing);
+    }
+
+    /** The targets every transform of this pipeline handles (always at least {@link Target#IMAGE}). */
+    public Set<Target> targets() {
+        return EnumSet.copyOf(carried);
     }
 
     /** Reads a YAML or JSON spec file and compiles it; errors name the file and line. */
@@ -79,27 +133,31 @@ public final class Pipeline {
         return compile(Specs.read(specFile, registry), registry);
     }
 
-    private static CompiledNode compile(Node node, TransformRegistry registry, String path, boolean fuse) {
+    private static CompiledNode compile(Node node, TransformRegistry registry, String path, boolean fuse,
+                                        PipelineSpec spec, List<CompiledStep> all) {
         if (node instanceof Step s) {
             try {
-                return new CompiledStep(s.transform(), registry.get(s.transform()).provider().jarName(),
-                        registry.create(s.transform(), s.params()), s.p());
+                CompiledStep step = new CompiledStep(s.transform(), registry.get(s.transform()).provider().jarName(),
+                        registry.create(s.transform(), s.params()), s.p(), spec.targets());
+                all.add(step);
+                return step;
             } catch (ParameterException | UnknownTransformException e) {
                 throw new SpecException(null, -1, -1, path, e.getMessage(), e);
             }
         }
         if (node instanceof Sequence s) {
-            return new CompiledSequence(children(s.steps(), registry, path, fuse), s.p(), fuse);
+            return new CompiledSequence(children(s.steps(), registry, path, fuse, spec, all), s.p(), fuse);
         }
         if (node instanceof OneOf o) {
-            return new CompiledOneOf(children(o.steps(), registry, path + ".one_of.transforms", fuse), o);
+            return new CompiledOneOf(children(o.steps(), registry, path + ".one_of.transforms", fuse, spec, all), o);
         }
         SomeOf s = (SomeOf) node;
-        return new CompiledSomeOf(children(s.steps(), registry, path + ".some_of.transforms", fuse), s.n(), s.p());
+        return new CompiledSomeOf(children(s.steps(), registry, path + ".some_of.transforms", fuse, spec, all),
+                s.n(), s.p());
     }
 
     private static List<CompiledNode> children(List<Node> steps, TransformRegistry registry, String path,
-                                               boolean fuse) {
+                                               boolean fuse, PipelineSpec spec, List<CompiledStep> all) {
         List<CompiledNode> out = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             Node child = steps.get(i);
@@ -107,7 +165,7 @@ public final class Pipeline {
             if (child instanceof Sequence) {
                 childPath += ".sequence.transforms";
             }
-            out.add(compile(child, registry, childPath, fuse));
+            out.add(compile(child, registry, childPath, fuse, spec, all));
         }
         return out;
     }
@@ -129,7 +187,7 @@ public final class Pipeline {
 
     /** The same pipeline with another seed (no recompilation). */
     public Pipeline withSeed(long newSeed) {
-        return new Pipeline(spec.withSeed(newSeed), root, fused);
+        return new Pipeline(spec.withSeed(newSeed), root, fused, steps);
     }
 
     /** Augments sample {@code index} with this pipeline's seed; the result holds heap images. */
@@ -147,6 +205,7 @@ public final class Pipeline {
      * it is the input itself (nothing applied), which the caller owned anyway: compare with {@code ==}.
      */
     public Sample applyNative(Sample input, Rng rng) {
+        checkTargets(input);
         return root.run(input, rng, false).sample();
     }
 
@@ -157,13 +216,21 @@ public final class Pipeline {
 
     /** Augments with an explicit generator and records every decision. */
     public Applied applyRecorded(Sample input, Rng rng) {
+        checkTargets(input);
         Applied a = root.run(input, rng, true);
         return new Applied(a.sample().toArrayImages(input), a.replay());
     }
 
     /** Applies a recorded run to {@code input}: the same steps with the same parameters, no randomness. */
     public Sample replay(Sample input, Replay replay) {
+        checkTargets(input);
         return root.replay(input, replay).toArrayImages(input);
+    }
+
+    private void checkTargets(Sample input) {
+        if (!input.boxes().isEmpty() || !input.keypoints().isEmpty() || input.mask() != null) {
+            requireTargets(input.targets());
+        }
     }
 
     /** A replay as compact JSON, for manifests. */

@@ -21,6 +21,10 @@ final class InlineFormatter {
         if (root.steps().isEmpty()) {
             throw new IllegalArgumentException("the inline syntax cannot write a pipeline without steps");
         }
+        if (!spec.targets().equals(io.augment4j.api.targets.TargetOptions.DEFAULT)) {
+            throw new IllegalArgumentException("the inline syntax cannot write a pipeline's 'targets:' options; "
+                    + "write it as YAML or JSON");
+        }
         String chain = chain(root.steps());
         if (spec.seed() == null && root.p() == 1.0) {
             return chain;

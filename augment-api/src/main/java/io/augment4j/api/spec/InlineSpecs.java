@@ -83,7 +83,7 @@ public final class InlineSpecs {
      *
      * @throws IllegalArgumentException when the spec cannot be written inline: no steps at all, a transform called
      *     like a group, a parameter name that is not a NAME, a non-finite or {@code null} value, a value of another
-     *     type (a map), text holding both quote characters
+     *     type (a map), text holding both quote characters, {@code targets:} options other than the defaults
      */
     public static String format(PipelineSpec spec) {
         return InlineFormatter.format(Objects.requireNonNull(spec, "spec"));

@@ -20,7 +20,7 @@ import java.util.Set;
 /** Turns a {@link Located} tree into a {@link PipelineSpec}, with located errors. */
 final class SpecReader {
     static final int VERSION = 1;
-    private static final Set<String> ROOT_KEYS = Set.of("version", "seed", "p", "transforms");
+    private static final Set<String> ROOT_KEYS = Set.of("version", "seed", "p", "targets", "transforms");
     private static final Set<String> COMPOSITES = Set.of("sequence", "one_of", "some_of");
 
     private final String source;
@@ -59,7 +59,10 @@ final class SpecReader {
         if (transforms == null) {
             throw error(root, null, "the spec has no 'transforms' list");
         }
-        return new PipelineSpec(new Sequence(nodes(transforms, "transforms"), p), seed);
+        Located t = m.get("targets");
+        io.augment4j.api.targets.TargetOptions targets = t == null ? io.augment4j.api.targets.TargetOptions.DEFAULT
+                : TargetsTree.read(t, (at, reason) -> error(at, "targets", reason));
+        return new PipelineSpec(new Sequence(nodes(transforms, "transforms"), p), seed, targets);
     }
 
     private List<Node> nodes(Located list, String path) {

@@ -32,6 +32,10 @@ import java.util.Map;
  * version: 1          # optional
  * seed: 42            # optional, default 0
  * p: 1.0              # optional: probability of applying the whole pipeline
+ * targets:            # optional: how boxes and keypoints are filtered after each step
+ *   min_visibility: 0.3          # also clip, min_area, min_width, min_height,
+ *   keypoints_outside: drop      # drop, keep or clamp
+ *   flip_swap: {left_eye: right_eye}   # labels swapped by flips
  * transforms:         # the steps, applied in order
  *   - transform: hflip          # a transform step: its name ...
  *     p: 0.5                    # ... its probability (default 1) ...
@@ -126,6 +130,10 @@ public final class Specs {
         }
         if (spec.root().p() != 1.0) {
             m.put("p", spec.root().p());
+        }
+        Map<String, Object> targets = TargetsTree.toTree(spec.targets());
+        if (!targets.isEmpty()) {
+            m.put("targets", targets);
         }
         m.put("transforms", trees(spec.root().steps()));
         return m;

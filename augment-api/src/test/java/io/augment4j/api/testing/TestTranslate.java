@@ -4,7 +4,12 @@ import io.augment4j.api.ArrayImage;
 import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.FusableWarp;
+import io.augment4j.api.Target;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.targets.TargetMover;
+
+import java.util.EnumSet;
+import java.util.Set;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,13 +45,20 @@ public record TestTranslate(int limit, String settings) implements FusableWarp<T
     @Override
     public Sample apply(Sample input, Shift params) {
         APPLIES.incrementAndGet();
-        return input.withImage(warpImage(input.image().toArrayImage(), params.matrix(), params.width, params.height));
+        Sample out = input.withImage(warpImage(input.image().toArrayImage(), params.matrix(), params.width,
+                params.height));
+        return TargetMover.follow(input, out, params.matrix(), boxMethod());
     }
 
     @Override
     public Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
         WARPS.incrementAndGet();
         return input.withImage(warpImage(input.image().toArrayImage(), matrix, outWidth, outHeight));
+    }
+
+    @Override
+    public Set<Target> targets() {
+        return EnumSet.of(Target.IMAGE, Target.BOXES, Target.KEYPOINTS);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.BoxMethod;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,12 @@ public final class Affine extends ProjectiveWarp<Affine.Params> {
     private final Range shear;
 
     public Affine(String name, Range rotate, Range scale, Range translate, Range shear, WarpOptions options) {
-        super(name, options);
+        this(name, rotate, scale, translate, shear, options, BoxMethod.CORNERS);
+    }
+
+    public Affine(String name, Range rotate, Range scale, Range translate, Range shear, WarpOptions options,
+                  BoxMethod boxMethod) {
+        super(name, options, boxMethod);
         this.rotate = rotate;
         this.scale = scale;
         this.translate = translate;
@@ -73,10 +79,11 @@ public final class Affine extends ProjectiveWarp<Affine.Params> {
         ps.add(ParamSpec.ofRange("shear", Range.symmetric(10), -80, 80,
                 "horizontal shear angle in degrees; v means [-v, v]"));
         ps.addAll(WarpOptions.specs());
+        ps.add(boxMethodSpec());
         return TransformDescriptor.of("affine",
                 "Random rotation, zoom, shift and shear about the centre in one warp (cv2.warpAffine).", ps,
                 p -> new Affine("affine", p.getRange("rotate"), p.getRange("scale"), p.getRange("translate"),
-                        p.getRange("shear"), WarpOptions.from(p)));
+                        p.getRange("shear"), WarpOptions.from(p), boxMethodOf(p)));
     }
 
     @Override

@@ -4,16 +4,19 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.api.geometry.FusableWarp;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.targets.TargetMover;
 import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.Mat;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Base of the transforms whose effect is one projective map of the plane (flips, rotations, shears, affine and
  * perspective warps, crops, resizes, padding). A subclass says how to map a Mat by its sampled parameters
  * ({@link #map}); this class applies it to the image, moves the mask the same way (nearest-neighbour, label 0 at a
- * constant border), and takes part in warp fusion: in a run of such steps the pipeline multiplies their matrices
+ * constant border), moves boxes and keypoints through the parameters' matrix ({@link TargetMover}, with
+ * {@link #boxMethod()}), and takes part in warp fusion: in a run of such steps the pipeline multiplies their matrices
  * and calls {@link #warp} once.
  *
  * @param <P> sampled parameters, which give the 3x3 matrix
@@ -44,15 +47,20 @@ public abstract class GeometricTransform<P extends ProjectiveParams> extends Ope
 
     @Override
     protected final Sample applyToRiders(Sample input, Sample output, P params) {
-        return MaskRider.follow(input, output, m -> map(m, params, true));
+        Sample moved = MaskRider.follow(input, output, m -> map(m, params, true));
+        return TargetMover.follow(input, moved, params.matrix(), boxMethod());
     }
 
+    /** Image, mask, boxes and keypoints. */
     @Override
     public Set<Target> targets() {
-        return MaskRider.TARGETS;
+        return EnumSet.allOf(Target.class);
     }
 
-    /** Part of a fused warp: the combined matrix, with this step's resampling settings. */
+    /**
+     * Part of a fused warp: the combined matrix, with this step's resampling settings. Boxes and keypoints are left
+     * to the pipeline, which moves them step by step.
+     */
     @Override
     public final Sample warp(Sample input, double[] matrix, int outWidth, int outHeight) {
         checkInput(input.image());

@@ -12,11 +12,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Moves a sample's mask with its image: the same geometry with nearest-neighbour sampling (labels are never
- * blended) and, for a constant border, label 0. Boxes and keypoints are a later issue, so transforms using this
- * declare {@link #TARGETS} (image and mask).
+ * blended) and, for a constant border, label 0. Boxes and keypoints move separately
+ * ({@link io.augment4j.api.targets.TargetMover}).
  */
 public final class MaskRider {
-    /** Image and mask. */
+    /** Image and mask: what a transform carries that moves masks but not boxes or keypoints. */
     public static final Set<Target> TARGETS = Set.copyOf(EnumSet.of(Target.IMAGE, Target.MASK));
 
     private MaskRider() {

@@ -6,6 +6,7 @@ import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.BoxMethod;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,11 @@ public final class Perspective extends ProjectiveWarp<Perspective.Params> {
     private final Range scale;
 
     public Perspective(String name, Range scale, WarpOptions options) {
-        super(name, options);
+        this(name, scale, options, BoxMethod.CORNERS);
+    }
+
+    public Perspective(String name, Range scale, WarpOptions options, BoxMethod boxMethod) {
+        super(name, options, boxMethod);
         this.scale = scale;
     }
 
@@ -49,9 +54,10 @@ public final class Perspective extends ProjectiveWarp<Perspective.Params> {
         ps.add(ParamSpec.ofRange("scale", new Range(0.05, 0.1), 0, 0.49,
                 "largest inward corner shift as a fraction of the size, drawn uniformly per image"));
         ps.addAll(WarpOptions.specs());
+        ps.add(boxMethodSpec());
         return TransformDescriptor.of("perspective",
                 "Random perspective tilt: corners pulled inward, then zoomed back to the full size.", ps,
-                p -> new Perspective("perspective", p.getRange("scale"), WarpOptions.from(p)));
+                p -> new Perspective("perspective", p.getRange("scale"), WarpOptions.from(p), boxMethodOf(p)));
     }
 
     @Override

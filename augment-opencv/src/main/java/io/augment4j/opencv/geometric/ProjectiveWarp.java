@@ -3,11 +3,16 @@ package io.augment4j.opencv.geometric;
 import io.augment4j.api.ImageFormatException;
 import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.geometry.ProjectiveParams;
+import io.augment4j.api.spi.ParamSpec;
+import io.augment4j.api.spi.Params;
+import io.augment4j.api.targets.BoxMethod;
 import io.augment4j.opencv.MatPool;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
+
+import java.util.Arrays;
 
 /**
  * Base of the transforms that are one matrix warp of the whole image (rotate, shear, affine, perspective): the
@@ -42,10 +47,34 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
     private static final ThreadLocal<Mat> HOMOGRAPHY = ThreadLocal.withInitial(() -> new Mat(3, 3, CvType.CV_64F));
 
     protected final WarpOptions options;
+    private final BoxMethod boxMethod;
 
     protected ProjectiveWarp(String name, WarpOptions options) {
+        this(name, options, BoxMethod.CORNERS);
+    }
+
+    protected ProjectiveWarp(String name, WarpOptions options, BoxMethod boxMethod) {
         super(name);
         this.options = options;
+        this.boxMethod = boxMethod;
+    }
+
+    /** {@code bbox_method} parameter declaration. */
+    public static ParamSpec boxMethodSpec() {
+        return ParamSpec.ofChoice("bbox_method", "corners",
+                Arrays.stream(BoxMethod.values()).map(BoxMethod::id).toList(),
+                "how a turned box is rebuilt: corners (encloses the moved corners) or ellipse (encloses the moved "
+                        + "inscribed ellipse, as Albumentations' rotate_method='ellipse')");
+    }
+
+    /** Reads {@code bbox_method}. */
+    public static BoxMethod boxMethodOf(Params p) {
+        return BoxMethod.of(p.getString("bbox_method"));
+    }
+
+    @Override
+    public BoxMethod boxMethod() {
+        return boxMethod;
     }
 
     /** The resampling settings. */

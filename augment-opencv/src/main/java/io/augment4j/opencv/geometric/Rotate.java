@@ -6,6 +6,7 @@ import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.BoxMethod;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,11 @@ public final class Rotate extends ProjectiveWarp<Rotate.Params> {
     private final Range limit;
 
     public Rotate(String name, Range limit, WarpOptions options) {
-        super(name, options);
+        this(name, limit, options, BoxMethod.CORNERS);
+    }
+
+    public Rotate(String name, Range limit, WarpOptions options, BoxMethod boxMethod) {
+        super(name, options, boxMethod);
         this.limit = limit;
     }
 
@@ -46,9 +51,10 @@ public final class Rotate extends ProjectiveWarp<Rotate.Params> {
         ps.add(ParamSpec.ofRange("limit", Range.symmetric(15), -360, 360,
                 "rotation angle in degrees, drawn uniformly; positive = counter-clockwise; v means [-v, v]"));
         ps.addAll(WarpOptions.specs());
+        ps.add(boxMethodSpec());
         return TransformDescriptor.of("rotate",
                 "Rotates the image about its centre by a random angle, keeping its size (cv2.warpAffine).", ps,
-                p -> new Rotate("rotate", p.getRange("limit"), WarpOptions.from(p)));
+                p -> new Rotate("rotate", p.getRange("limit"), WarpOptions.from(p), boxMethodOf(p)));
     }
 
     @Override

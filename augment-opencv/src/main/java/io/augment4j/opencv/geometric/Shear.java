@@ -6,6 +6,7 @@ import io.augment4j.api.geometry.Matrices;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.BoxMethod;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,11 @@ public final class Shear extends ProjectiveWarp<Shear.Params> {
     private final Range y;
 
     public Shear(String name, Range x, Range y, WarpOptions options) {
-        super(name, options);
+        this(name, x, y, options, BoxMethod.CORNERS);
+    }
+
+    public Shear(String name, Range x, Range y, WarpOptions options, BoxMethod boxMethod) {
+        super(name, options, boxMethod);
         this.x = x;
         this.y = y;
     }
@@ -53,9 +58,10 @@ public final class Shear extends ProjectiveWarp<Shear.Params> {
         ps.add(ParamSpec.ofRange("y", Range.symmetric(0), -80, 80,
                 "vertical shear angle in degrees, drawn uniformly (y' = y + tan(a)(x - cx)); default none"));
         ps.addAll(WarpOptions.specs());
+        ps.add(boxMethodSpec());
         return TransformDescriptor.of("shear",
                 "Shears the image about its centre by random angles, keeping its size (cv2.warpAffine).", ps,
-                p -> new Shear("shear", p.getRange("x"), p.getRange("y"), WarpOptions.from(p)));
+                p -> new Shear("shear", p.getRange("x"), p.getRange("y"), WarpOptions.from(p), boxMethodOf(p)));
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.Target;
+import io.augment4j.api.BoundingBox;
+import io.augment4j.api.targets.Occluding;
 import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -16,14 +18,23 @@ import org.opencv.imgproc.Imgproc;
 /**
  * Cutout (DeVries and Taylor), as the baseline: {@code numHoles} rectangles of {@code round(h * size) x round(w *
  * size)} pixels at uniformly drawn positions fully inside the image (they may overlap) are filled with a constant.
- * Masks, boxes and keypoints are left as they are (as Albumentations' CoarseDropout does by default).
+ * Masks, boxes and keypoints are left as they are (as Albumentations' CoarseDropout does by default); in a pipeline,
+ * boxes the holes hide beyond the spec's {@code targets.min_visibility} (or entirely) are dropped.
  */
 public final class Cutout extends OpenCvTransform<Cutout.Holes> {
     /**
      * The sampled holes: all {@code height x width} pixels; hole {@code i} has its top-left corner at
      * {@code (ys[i], xs[i])}. Pixel positions: size-bound.
      */
-    public record Holes(int height, int width, int[] ys, int[] xs) implements SizeBoundParams {
+    public record Holes(int height, int width, int[] ys, int[] xs) implements SizeBoundParams, Occluding {
+        @Override
+        public java.util.List<BoundingBox> occluded() {
+            java.util.List<BoundingBox> out = new java.util.ArrayList<>();
+            for (int i = 0; height > 0 && width > 0 && i < ys.length; i++) {
+                out.add(new BoundingBox(xs[i], ys[i], xs[i] + width, ys[i] + height, null));
+            }
+            return out;
+        }
     }
 
     private final int numHoles;

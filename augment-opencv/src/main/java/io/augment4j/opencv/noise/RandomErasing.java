@@ -7,6 +7,8 @@ import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.Target;
+import io.augment4j.api.BoundingBox;
+import io.augment4j.api.targets.Occluding;
 import io.augment4j.api.spi.Range;
 import io.augment4j.opencv.OpenCvTransform;
 import org.opencv.core.Mat;
@@ -15,11 +17,17 @@ import org.opencv.core.Mat;
  * torchvision's {@code RandomErasing}: one rectangle whose area is a random fraction ({@code scale}) of the image
  * and whose aspect ratio h/w is drawn log-uniformly from {@code ratio}, at a uniform position, filled with a
  * constant. As torchvision, up to 10 attempts are made to find a rectangle smaller than the image; if none fits the
- * image is left unchanged (sampled height 0). Masks, boxes and keypoints are left as they are.
+ * image is left unchanged (sampled height 0). Masks, boxes and keypoints are left as they are; in a pipeline, boxes
+ * the rectangle hides beyond the spec's {@code targets.min_visibility} (or entirely) are dropped.
  */
 public final class RandomErasing extends OpenCvTransform<RandomErasing.Region> {
     /** The sampled rectangle; {@code height == 0} means nothing is erased. Pixel positions: size-bound. */
-    public record Region(int y, int x, int height, int width) implements SizeBoundParams {
+    public record Region(int y, int x, int height, int width) implements SizeBoundParams, Occluding {
+        @Override
+        public java.util.List<BoundingBox> occluded() {
+            return height == 0 || width == 0 ? java.util.List.of()
+                    : java.util.List.of(new BoundingBox(x, y, x + width, y + height, null));
+        }
     }
 
     private final Range scale;

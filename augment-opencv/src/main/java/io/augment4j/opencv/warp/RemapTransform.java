@@ -1,19 +1,26 @@
 package io.augment4j.opencv.warp;
 
+import io.augment4j.api.Image;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
+import io.augment4j.api.targets.BackwardMapInverse;
+import io.augment4j.api.targets.TargetMover;
+import io.augment4j.opencv.MatImage;
 import io.augment4j.opencv.MatPool;
+import io.augment4j.opencv.MatSource;
 import io.augment4j.opencv.OpenCvTransform;
 import io.augment4j.opencv.geometric.MaskRider;
 import io.augment4j.opencv.geometric.WarpOptions;
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
- * pooled output.
+ * pooled output. A mask follows by the same map; keypoints and box outlines move through its numerical inverse
+ * ({@link BackwardMapInverse}), each box rebuilt as the box enclosing its moved outline.
  *
  * @param <P> sampled parameter record
  */
@@ -29,23 +36,55 @@ public abstract class RemapTransform<P extends MapParams> extends OpenCvTransfor
 
     @Override
     protected Mat process(Mat src, P params) {
-        return remap(src, params, options);
+        try (RemapMaps maps = params.maps(src.rows(), src.cols())) {
+            return remap(src, maps, options);
+        }
     }
 
-    /** Moves a mask along: the same map, nearest-neighbour, the same border with label 0. */
+    /**
+     * Builds the maps once for the image and whatever rides along: the mask by the same map (nearest-neighbour, the
+     * same border with label 0), boxes and keypoints through the inverse of the map.
+     */
     @Override
-    protected Sample applyToRiders(Sample input, Sample output, P params) {
-        return MaskRider.follow(input, output, m -> remap(m, params, MaskRider.maskOptions(options)));
+    public Sample apply(Sample input, P params) {
+        if (input.mask() == null && input.boxes().isEmpty() && input.keypoints().isEmpty()) {
+            return super.apply(input, params);
+        }
+        Image img = input.image();
+        checkInput(img);
+        try (RemapMaps maps = params.maps(img.height(), img.width())) {
+            Mat out;
+            try (MatSource src = MatSource.of(img)) {
+                out = remap(src.mat(), maps, options);
+            }
+            Sample base = input.mask() == null ? input : input.withMask(null);
+            Sample output = MaskRider.follow(input, base.withImage(MatImage.own(out)),
+                    m -> remap(m, maps, MaskRider.maskOptions(options)));
+            if (input.boxes().isEmpty() && input.keypoints().isEmpty()) {
+                return output;
+            }
+            try {
+                float[] mapX = new float[img.height() * img.width()];
+                float[] mapY = new float[img.height() * img.width()];
+                maps.toArrays(mapX, mapY);
+                return TargetMover.follow(input, output, new BackwardMapInverse(mapX, mapY, img.height(),
+                        img.width()));
+            } catch (RuntimeException e) {
+                output.close();
+                throw e;
+            }
+        }
     }
 
+    /** Image, mask, boxes and keypoints. */
     @Override
     public Set<Target> targets() {
-        return MaskRider.TARGETS;
+        return EnumSet.allOf(Target.class);
     }
 
-    private Mat remap(Mat src, P params, WarpOptions options) {
+    private Mat remap(Mat src, RemapMaps maps, WarpOptions options) {
         Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
-        try (RemapMaps maps = params.maps(src.rows(), src.cols())) {
+        try {
             Imgproc.remap(src, dst, maps.map1(), maps.map2() == null ? EMPTY.get() : maps.map2(),
                     options.warpInterpolation(), options.border(), options.fillScalar(name(), src.channels()));
             return dst;

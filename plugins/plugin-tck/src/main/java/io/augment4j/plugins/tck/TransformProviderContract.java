@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The plugin test kit: extend this class in your plugin's tests, return your provider from {@link #provider()}, and
  * JUnit checks every transform it contributes against the contract augment4j relies on. Each transform gets those
- * of these checks that apply to it (all but the fourth and fifth always do), each a test of its own named
+ * of these checks that apply to it (all but the fourth to seventh always do), each a test of its own named
  * {@code "<transform>: <check>"} (e.g. {@code "acme.vignette: builds from defaults"}), the name Surefire's XML
  * report and console give it:
  * <ol>
@@ -60,6 +60,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li><b>a mask follows the image</b>: only for transforms that claim {@link Target#MASK}: given an image with a
  *       mask, the output keeps a one-channel mask of the output image's size, and the image comes out as it does
  *       without a mask;
+ *   <li><b>boxes follow the image</b>: only for transforms that claim {@link Target#BOXES}: the box of a white
+ *       square still encloses its pixels after the transform (judged on the mask when masks are claimed too);
+ *   <li><b>keypoints follow the image</b>: only for transforms that claim {@link Target#KEYPOINTS}: a keypoint on a
+ *       bright dot stays within 1 px of the dot;
  *   <li><b>thread-safe</b>: eight threads sharing one instance reproduce the single-threaded output;
  *   <li><b>spec round trip and replay</b>: a spec of the transform survives a YAML round trip, and a recorded run
  *       replays exactly from JSON;
@@ -107,6 +111,8 @@ public abstract class TransformProviderContract {
         DETERMINISM("same seed, same output; input untouched; valid output"),
         SIZE("keeps the image size"),
         MASK("a mask follows the image"),
+        BOXES("boxes follow the image"),
+        KEYPOINTS("keypoints follow the image"),
         THREADS("thread-safe"),
         ROUND_TRIP("spec round trip and replay"),
         OUT_OF_RANGE("out-of-range parameters are refused");
@@ -155,15 +161,17 @@ public abstract class TransformProviderContract {
     boolean applies(Check check, TransformRegistry registry, TransformDescriptor d) {
         return switch (check) {
             case SIZE -> d.outputSize() == OutputSize.SAME_AS_INPUT;
-            case MASK -> claimsMasks(registry, d);
+            case MASK -> claims(registry, d, Target.MASK);
+            case BOXES -> claims(registry, d, Target.BOXES);
+            case KEYPOINTS -> claims(registry, d, Target.KEYPOINTS);
             default -> true;
         };
     }
 
-    /** True when the transform says it handles masks, or cannot be built to say (its build check then fails). */
-    private boolean claimsMasks(TransformRegistry registry, TransformDescriptor d) {
+    /** True when the transform says it handles {@code target}, or cannot be built to say (its build check fails). */
+    private boolean claims(TransformRegistry registry, TransformDescriptor d, Target target) {
         try {
-            return build(registry, d).targets().contains(Target.MASK);
+            return build(registry, d).targets().contains(target);
         } catch (RuntimeException | LinkageError e) {
             return true;
         }
@@ -176,6 +184,8 @@ public abstract class TransformProviderContract {
             case DETERMINISM -> checkDeterminism(registry, d);
             case SIZE -> checkSize(registry, d);
             case MASK -> checkMask(registry, d);
+            case BOXES -> TargetChecks.checkBoxes(d.name(), build(registry, d), seeds());
+            case KEYPOINTS -> TargetChecks.checkKeypoints(d.name(), build(registry, d), seeds());
             case THREADS -> checkThreads(registry, d);
             case ROUND_TRIP -> checkRoundTrip(registry, d);
             case OUT_OF_RANGE -> checkOutOfRange(registry, d);

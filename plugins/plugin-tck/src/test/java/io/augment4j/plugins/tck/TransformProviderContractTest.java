@@ -66,8 +66,27 @@ class TransformProviderContractTest {
             if (fault.startsWith("crop")) {
                 result = narrower(result);
             }
+            if (fault.equals("flip_leaves_targets")) {
+                // Mirrors image and mask but forgets the boxes and keypoints it claims.
+                Sample flipped = input.withImage(mirrored(result));
+                return input.mask() == null ? flipped : flipped.withMask(mirrored(input.mask().toArrayImage()));
+            }
             // The sample's other parts ride along, unless the fault drops them.
             return fault.equals("drop_mask") ? Sample.of(result) : input.withImage(result);
+        }
+
+        /** The image mirrored left-right. */
+        private static ArrayImage mirrored(ArrayImage img) {
+            int w = img.width();
+            int c = img.channels();
+            byte[] src = img.rawBytes();
+            byte[] out = new byte[src.length];
+            for (int y = 0; y < img.height(); y++) {
+                for (int x = 0; x < w; x++) {
+                    System.arraycopy(src, (y * w + x) * c, out, (y * w + w - 1 - x) * c, c);
+                }
+            }
+            return ArrayImage.wrapBytes(img.height(), w, c, out);
         }
 
         /** The image one column narrower, without the mask following. */
@@ -84,6 +103,9 @@ class TransformProviderContractTest {
 
         @Override
         public Set<Target> targets() {
+            if (fault.equals("targets") || fault.equals("flip_leaves_targets")) {
+                return EnumSet.allOf(Target.class);
+            }
             return masks ? EnumSet.of(Target.IMAGE, Target.MASK) : EnumSet.of(Target.IMAGE);
         }
 
@@ -125,6 +147,20 @@ class TransformProviderContractTest {
         protected TransformProvider provider() {
             return providerOf("none", "Copies the image and sets one value; the mask rides along.", true,
                     OutputSize.SAME_AS_INPUT);
+        }
+    }
+
+    static class GoodWithAllTargets extends TransformProviderContract {
+        @Override
+        protected TransformProvider provider() {
+            return providerOf("targets", "Sets one value; mask, boxes and keypoints ride along unchanged.");
+        }
+    }
+
+    static class FlipLeavesTargets extends TransformProviderContract {
+        @Override
+        protected TransformProvider provider() {
+            return providerOf("flip_leaves_targets", "Mirrors image and mask, claims boxes and keypoints too.");
         }
     }
 
@@ -215,8 +251,16 @@ class TransformProviderContractTest {
 
         Events withMasks = run(GoodWithMasks.class);
         assertEquals(0, withMasks.failed().count());
-        assertEquals(expected(TransformProviderContract.Check.values()), names(withMasks.succeeded().stream()),
-                "a size-keeping transform that claims masks gets every check");
+        assertEquals(expected(TransformProviderContract.Check.SCHEMA, TransformProviderContract.Check.BUILDS,
+                TransformProviderContract.Check.DETERMINISM, TransformProviderContract.Check.SIZE,
+                TransformProviderContract.Check.MASK, TransformProviderContract.Check.THREADS,
+                TransformProviderContract.Check.ROUND_TRIP, TransformProviderContract.Check.OUT_OF_RANGE),
+                names(withMasks.succeeded().stream()));
+
+        Events all = run(GoodWithAllTargets.class);
+        assertEquals(0, all.failed().count());
+        assertEquals(expected(TransformProviderContract.Check.values()), names(all.succeeded().stream()),
+                "a size-keeping transform that claims every target gets every check");
 
         Events crop = run(CropDeclared.class);
         assertEquals(0, crop.failed().count());
@@ -240,6 +284,8 @@ class TransformProviderContractTest {
         assertEquals(List.of(mask), failedChecks(CropLeavesMaskBehind.class));
         assertEquals(List.of(mask), failedChecks(DropsMask.class));
         assertEquals(List.of(mask), failedChecks(MaskChangesImage.class));
+        assertEquals(List.of("probe: boxes follow the image", "probe: keypoints follow the image"),
+                failedChecks(FlipLeavesTargets.class), "boxes and keypoints left behind by a flip");
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.augment4j.api.targets;
+
+import io.augment4j.api.BoundingBox;
+import io.augment4j.api.Keypoint;
+import io.augment4j.api.geometry.Matrices;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The coordinate convention, checked against Albumentations' expected values (tests/test_keypoint.py, 1.x). */
+class TargetMoverTest {
+    private static final double EPS = 1e-9;
+
+    /** hflip of a W-wide image on pixel centres, as OpenCV's flip and the built-in flip's matrix. */
+    private static double[] hflip(int w) {
+        return new double[] {-1, 0, w - 1, 0, 1, 0, 0, 0, 1};
+    }
+
+    private static double[] vflip(int h) {
+        return new double[] {1, 0, 0, 0, -1, h - 1, 0, 0, 1};
+    }
+
+    @Test
+    void boxEdgesGoToWMinusXAndPixelKeypointsToWMinus1MinusI() {
+        double[] m = TargetMover.continuous(hflip(100));
+        BoundingBox b = TargetMover.moveBox(new BoundingBox(10, 20, 30, 40, "a"), m, BoxMethod.CORNERS);
+        assertEquals(new BoundingBox(70, 20, 90, 40, "a"), b);
+        // Albumentations: HorizontalFlip maps xy keypoint (20, 30) to (79, 30) on a 100x100 image, angle 45 -> 135.
+        Keypoint k = TargetMover.moveKeypoint(new Keypoint(20.5, 30.5, Math.toRadians(45), Double.NaN, "p"), m);
+        assertEquals(79, k.pixelX(), EPS);
+        assertEquals(30, k.pixelY(), EPS);
+        assertEquals(Math.toRadians(135), k.angle(), EPS);
+        // VerticalFlip: (20, 30) -> (20, 69), angle 45 -> 315.
+        k = TargetMover.moveKeypoint(Keypoint.atPixel(20, 30, null).moved(20.5, 30.5, Math.toRadians(45), 2),
+                TargetMover.continuous(vflip(100)));
+        assertEquals(20, k.pixelX(), EPS);
+        assertEquals(69, k.pixelY(), EPS);
+        assertEquals(Math.toRadians(315), k.angle(), EPS);
+        assertEquals(2, k.scale(), EPS);
+    }
+
+    @Test
+    void quarterTurnsMatchAlbumentationsKeypointRotate() {
+        // F.keypoint_rotate((20, 30, pi/2), angle, rows=100, cols=100): 90 -> (30, 79, pi); 180 -> (79, 69, 3pi/2);
+        // 270 -> (69, 20, 0). The rotation is cv2.getRotationMatrix2D about ((W-1)/2, (H-1)/2), as the rotate
+        // transform's matrix.
+        double[][] expected = {{30, 79, Math.PI}, {79, 69, 3 * Math.PI / 2}, {69, 20, 0}};
+        for (int q = 1; q <= 3; q++) {
+            double[] m = TargetMover.continuous(Matrices.rotation(49.5, 49.5, 90 * q, 1));
+            Keypoint k = TargetMover.moveKeypoint(Keypoint.atPixel(20, 30, null).moved(20.5, 30.5, Math.PI / 2,
+                    Double.NaN), m);
+            assertEquals(expected[q - 1][0], k.pixelX(), 1e-9);
+            assertEquals(expected[q - 1][1], k.pixelY(), 1e-9);
+            assertEquals(expected[q - 1][2], k.angle() > 2 * Math.PI - 1e-9 ? 0 : k.angle(), 1e-9);
+        }
+        // A box turned a quarter stays exact: (10, 20)-(30, 60) in 100x100 -> x' = y, y' = 100 - x.
+        BoundingBox b = TargetMover.moveBox(new BoundingBox(10, 20, 30, 60, null),
+                TargetMover.continuous(Matrices.rotation(49.5, 49.5, 90, 1)), BoxMethod.CORNERS);
+        assertEquals(20, b.xMin(), 1e-9);
+        assertEquals(70, b.yMin(), 1e-9);
+        assertEquals(60, b.xMax(), 1e-9);
+        assertEquals(90, b.yMax(), 1e-9);
+    }
+
+    @Test
+    void rotatedBoxEnclosesTheMovedCornersAndTheEllipseIsInside() {
+        Random rnd = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            double angle = rnd.nextDouble() * 360 - 180;
+            double[] pix = Matrices.rotation(63.5, 47.5, angle, 0.5 + rnd.nextDouble());
+            double[] m = TargetMover.continuous(pix);
+            double x0 = rnd.nextDouble() * 100;
+            double y0 = rnd.nextDouble() * 80;
+            BoundingBox b = new BoundingBox(x0, y0, x0 + 1 + rnd.nextDouble() * 30, y0 + 1 + rnd.nextDouble() * 30,
+                    null);
+            BoundingBox r = TargetMover.moveBox(b, m, BoxMethod.CORNERS);
+            BoundingBox e = TargetMover.moveBox(b, m, BoxMethod.ELLIPSE);
+            double[][] corners = {{b.xMin(), b.yMin()}, {b.xMax(), b.yMin()}, {b.xMax(), b.yMax()},
+                    {b.xMin(), b.yMax()}};
+            boolean touchesX0 = false;
+            for (double[] c : corners) {
+                double[] p = TargetMover.apply(m, c[0], c[1]);
+                assertTrue(p[0] >= r.xMin() - EPS && p[0] <= r.xMax() + EPS && p[1] >= r.yMin() - EPS
+                        && p[1] <= r.yMax() + EPS);
+                touchesX0 |= Math.abs(p[0] - r.xMin()) < 1e-9;
+            }
+            assertTrue(touchesX0, "the box is tight");
+            assertTrue(e.xMin() >= r.xMin() - EPS && e.xMax() <= r.xMax() + EPS && e.yMin() >= r.yMin() - EPS
+                    && e.yMax() <= r.yMax() + EPS, "the ellipse box is inside the corner box");
+            // The sampled-ellipse path (used for perspective maps) agrees with the closed form.
+            double[] persp = m.clone();
+            persp[8] = 1 + 1e-15;
+            BoundingBox es = TargetMover.moveBox(b, persp, BoxMethod.ELLIPSE);
+            assertEquals(e.xMin(), es.xMin(), 0.01 * b.width() + 1e-6);
+        }
+    }
+
+    @Test
+    void keypointAngleAndScaleFollowAnAffineMap() {
+        // Rotation by t counter-clockwise adds t; a scale factor s multiplies the scale.
+        double[] m = TargetMover.continuous(Matrices.rotation(10, 10, 30, 2));
+        Keypoint k = TargetMover.moveKeypoint(new Keypoint(5, 5, 0.25, 3, null), m);
+        assertEquals(0.25 + Math.toRadians(30), k.angle(), 1e-9);
+        assertEquals(6, k.scale(), 1e-9);
+        // Without angle and scale they stay absent.
+        k = TargetMover.moveKeypoint(new Keypoint(5, 5, null), m);
+        assertTrue(!k.hasAngle() && !k.hasScale());
+    }
+
+    @Test
+    void theInverseOfABackwardMapMovesPointsWhereThePixelsWent() {
+        int h = 40;
+        int w = 50;
+        float[] mx = new float[h * w];
+        float[] my = new float[h * w];
+        // Output pixel (u, v) reads input (u - 3 + 0.05 v, v + 2): the input point p goes to u = p.x + 3 - 0.05 v.
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                mx[v * w + u] = (float) (u - 3 + 0.05 * v);
+                my[v * w + u] = v + 2;
+            }
+        }
+        BackwardMapInverse inv = new BackwardMapInverse(mx, my, h, w);
+        double[] p = inv.map(20.5, 10.5);
+        // Pixel centre (20, 10) is read by v = 8, u = 20 + 3 - 0.4 = 22.6.
+        assertEquals(22.6 + 0.5, p[0], 1e-3);
+        assertEquals(8 + 0.5, p[1], 1e-3);
+    }
+}
