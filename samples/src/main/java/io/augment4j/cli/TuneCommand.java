@@ -116,8 +116,7 @@ final class TuneCommand implements Callable<Integer> {
         // The executor is made first: it sizes PyTorch's threads before the engine starts.
         try (LocalTrialExecutor executor = new LocalTrialExecutor(
                 new TrialRunner(loader, study.monitor(), study.direction()), parallel)) {
-            stdout.printf("Study %s in %s: %s trial(s), %d at once.%n", study.name(), dir,
-                    trials != null ? trials : study.trials(), parallel);
+            stdout.printf("Study %s in %s, %d trial(s) at once.%n", study.name(), dir, parallel);
             new Study(study, dir, executor, loader, stdout).run(resume, trials);
         } finally {
             done.set(true);

@@ -80,6 +80,11 @@ class TuneCliTest {
         run = Fixtures.aug("tune", "--resume", dir.toString());
         assertEquals(0, run.code(), run.toString());
         assertEquals(csv, Files.readAllLines(dir.resolve("trials.csv")), "a finished study resumes to itself");
+        run = Fixtures.aug("tune", "--resume", dir.toString(), "--trials", "4");
+        assertEquals(0, run.code(), run.toString());
+        List<String> more = Files.readAllLines(dir.resolve("trials.csv"));
+        assertEquals(csv, more.subList(0, 4), "the first three trials stay as they were");
+        assertTrue(more.size() == 5 && more.get(4).startsWith("3,complete,"), more.toString());
 
         bands(work, "test", 60, 2);
         run = Fixtures.aug("tune", "--final", dir.toString());

@@ -90,14 +90,21 @@ public final class Study {
                         + ", or choose another output folder (--out)");
             }
             try (Journal journal = Journal.open(dir)) {
+                int n;
                 if (journal.header() == null) {
-                    journal.writeHeader(header());
+                    n = Math.min(trials != null ? trials : spec.trials(), spec.sampler().maxTrials());
+                    journal.writeHeader(header(n));
                 } else if (!journal.header().path("spec_hash").asText().equals(specHash(spec))) {
-                    throw new RunException(dir + " holds a study of another spec (its base config, seed, monitor"
-                            + " or search changed since it started): resume it with its own study file, or start"
-                            + " a new study in another folder");
+                    throw new RunException(dir + " holds a study of another spec (its base config, seed, monitor,"
+                            + " sampler or pruner changed since it started): resume it with its own study file, or"
+                            + " start a new study in another folder");
+                } else {
+                    // A resume without --trials keeps the count the study started with; no journaled trial
+                    // is left unfinished either way.
+                    int journaled = journal.records().stream().mapToInt(r -> r.number() + 1).max().orElse(0);
+                    n = Math.max(journaled, Math.min(trials != null ? trials
+                            : journal.header().path("trials").asInt(spec.trials()), spec.sampler().maxTrials()));
                 }
-                int n = Math.min(trials != null ? trials : spec.trials(), spec.sampler().maxTrials());
                 loop(journal, n);
                 List<TrialRecord> records = journal.records();
                 StudyResults.write(dir, journal);
@@ -193,10 +200,10 @@ public final class Study {
         return loader.parse(yaml, source, spec.baseDir(), spec.name() + "-trial-" + n);
     }
 
-    private ObjectNode header() {
+    private ObjectNode header(int trials) {
         ObjectNode h = JsonNodeFactory.instance.objectNode();
         h.put("name", spec.name()).put("spec_hash", specHash(spec)).put("seed", spec.seed())
-                .put("trials", spec.trials()).put("monitor", spec.monitor())
+                .put("trials", trials).put("monitor", spec.monitor())
                 .put("direction", spec.direction().name())
                 .put("source", spec.source() == null ? null : spec.source().toAbsolutePath().toString())
                 .put("base_dir", spec.baseDir().toAbsolutePath().toString())
