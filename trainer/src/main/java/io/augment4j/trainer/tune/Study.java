@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.augment4j.api.AugmentException;
 import io.augment4j.trainer.config.ConfigLoader;
 import io.augment4j.trainer.config.TrainConfig;
+import io.augment4j.trainer.loop.Checkpoint;
 import io.augment4j.trainer.run.RunException;
 import io.augment4j.trainer.run.RunFolderLock;
 import java.io.IOException;
@@ -169,8 +170,23 @@ public final class Study {
             running.remove(o.number());
             if (o.state() != TrialState.RUNNING) {
                 journal.ended(o);
+                dropCheckpoint(journal.dir(o.number()));
             }
             printEnded(journal, o);
+        }
+    }
+
+    /**
+     * An ended trial is never rerun, so once its end is journaled its checkpoint (weights and
+     * optimizer state, the largest file of a trial) only takes space.
+     */
+    private static void dropCheckpoint(String trialDir) {
+        if (trialDir != null) {
+            try {
+                Files.deleteIfExists(Checkpoint.path(Path.of(trialDir)));
+            } catch (IOException e) {
+                // kept: it takes space, nothing more
+            }
         }
     }
 

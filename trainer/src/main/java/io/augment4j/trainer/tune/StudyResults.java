@@ -196,7 +196,7 @@ public final class StudyResults {
         plots.forEach(p -> sb.append("![").append(p).append("](").append(p).append(")\n\n"));
         sb.append("## Files\n\n- `study.jsonl`: the journal (every trial's values, epochs and end); the rest is"
                 + " rebuilt from it by `aug tune --report`\n- `trials.csv`: one row per trial\n- `best.yaml`:"
-                + " the best config\n- `trials/NNN/`: each trial's config, split, history and checkpoint\n");
+                + " the best config\n- `trials/NNN/`: each trial's config, split, history and final model\n");
         return sb.toString();
     }
 

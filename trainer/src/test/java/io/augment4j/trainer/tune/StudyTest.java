@@ -61,6 +61,8 @@ class StudyTest {
         assertFalse(Files.exists(dir.resolve("test-images.idx")));
         assertFalse(Files.readString(s.resolve("trials/000/config.yaml")).contains("test-images.idx"),
                 "a trial's config names no test file");
+        assertFalse(Files.exists(s.resolve("trials/000/last.ckpt")), "an ended trial needs no checkpoint");
+        assertTrue(Files.isRegularFile(s.resolve("trials/000/history.csv")));
         TrialRecord best = StudyResults.best(recs, Direction.MINIMIZE).orElseThrow();
         for (TrialRecord r : recs) {
             assertTrue(best.value() <= r.value());
