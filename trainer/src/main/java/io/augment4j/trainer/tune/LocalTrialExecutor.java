@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutionException;
  * threads) and PyTorch's operators (one intra-op thread pool for the whole process). With
  * {@code parallel} trials on {@code cores} cores, each trial gets {@code cores / parallel} cores:
  * its loader workers are capped at {@code cores / parallel - 1} (0 = the trial's own thread
- * loads its batches), and the constructor sets DJL's {@code ai.djl.pytorch.num_threads} to
- * {@code max(1, cores / parallel)} unless it is already set. PyTorch reads that property when its
+ * loads its batches), and with {@code parallel > 1} the constructor sets DJL's
+ * {@code ai.djl.pytorch.num_threads} to {@code max(1, cores / parallel)} unless it is already set. PyTorch reads that property when its
  * engine starts, so it takes effect only when the executor is made before the first tensor of the
  * process ({@code aug tune} does so). With 2 cores and 2 trials, each trial trains on one thread
  * and loads in it. Loader workers do not change results (every random draw derives from the seed,
