@@ -1,4 +1,4 @@
-package io.augment4j.trainer.bench;
+package io.augment4j.benchmarks.trainer;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -32,7 +32,7 @@ import java.util.Random;
  * combinations of memory layout (NCHW or channels-last input) and order of max pool and ReLU,
  * all in one process, so the ratios compare like with like.
  *
- * <p>Run: {@code java -Dai.djl.offline=true -cp <classpath> io.augment4j.trainer.bench.StepBenchmark
+ * <p>Run: {@code java -Dai.djl.offline=true -cp <classpath> io.augment4j.benchmarks.trainer.StepBenchmark
  * [filters, e.g. 32,64] [convs per pool, 1 or 2] [batch] [steps]}. Each conv is 3x3 'same' with batch
  * norm; each group of convs ends in a 2x2 max pool; then dense 128 and 10 outputs on 1x28x28 input,
  * as for Fashion-MNIST. The first variant is run twice and its first (warm-up) round is not reported.

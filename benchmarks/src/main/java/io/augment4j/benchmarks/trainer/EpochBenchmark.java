@@ -1,4 +1,4 @@
-package io.augment4j.trainer.bench;
+package io.augment4j.benchmarks.trainer;
 
 import io.augment4j.api.pipeline.Node;
 import io.augment4j.api.pipeline.Pipeline;
@@ -34,7 +34,7 @@ import java.util.Map;
  * Fashion-MNIST epoch time for an MLP and a small CNN, with and without augmentation, and the
  * share of each epoch the trainer spent waiting for data.
  *
- * <p>Run: {@code java -Dai.djl.offline=true -cp <classpath> io.augment4j.trainer.bench.EpochBenchmark
+ * <p>Run: {@code java -Dai.djl.offline=true -cp <classpath> io.augment4j.benchmarks.trainer.EpochBenchmark
  * [idx-dir] [epochs] [workers]}. The IDX folder defaults to Debian's
  * {@code /usr/share/datasets/fashion-mnist} (package {@code dataset-fashion-mnist}). The last
  * epoch of each run is reported, so JIT and allocator warm-up stay out of the figures.
