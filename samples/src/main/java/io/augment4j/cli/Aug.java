@@ -27,7 +27,8 @@ import java.io.OutputStreamWriter;
 @Command(name = "aug", mixinStandardHelpOptions = true, versionProvider = Aug.Version.class,
         description = "Image augmentation from the command line.",
         subcommands = {ListCommand.class, DescribeCommand.class, PreviewCommand.class, ApplyCommand.class,
-                ReplayCommand.class, TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, TrainCommand.class, TuneCommand.class, EvaluateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 some inputs failed, 2 usage error or a failing transform, 3 internal error.",
                 "Start with:  aug list",
                 "        then aug preview --spec \"hflip(p=0.5) | rotate(limit=15)\" --image IMG --out sheet.png"})

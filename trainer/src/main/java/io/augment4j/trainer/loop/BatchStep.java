@@ -5,8 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.loss.Loss;
 import io.augment4j.api.Rng;
 import io.augment4j.trainer.Seeds;
@@ -40,12 +41,29 @@ final class BatchStep {
     private final LearningRateSchedule schedule;
     private final Engine engine = Engine.getInstance();
     private final Loss lossFn = Loss.softmaxCrossEntropyLoss();
+    private final boolean dropout;
+
+    /** Guards the engine's process-wide random generator (see {@link #compute}). */
+    private static final Object ENGINE_GENERATOR = new Object();
 
     BatchStep(Network net, LoopConfig config) {
         this.net = net;
         this.config = config;
         this.optimizer = config.optimizer().create();
         this.schedule = config.schedule().build(config.optimizer().learningRate());
+        this.dropout = hasDropout(net.block());
+    }
+
+    private static boolean hasDropout(Block b) {
+        if (b instanceof Dropout) {
+            return true;
+        }
+        for (Block c : b.getChildren().values()) {
+            if (hasDropout(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ParameterOptimizer optimizer() {
@@ -60,14 +78,21 @@ final class BatchStep {
         int m = b.size();
         NDArray x = bm.create(b.data(), new Shape(m, b.channels(), b.height(), b.width()));
         NDArray y = bm.create(b.labels());
-        // Dropout masks come from the engine's generator: reseed it per step so a
-        // resumed run draws the same masks.
-        engine.setRandomSeed(Rng.of(config.seed(), Seeds.DROPOUT, step).nextInt());
         NDArray logits;
         NDArray dataLoss;
         NDArray penalty;
-        try (GradientCollector gc = engine.newGradientCollector()) {
-            logits = net.forward(x, true);
+        try (Gradients.Recorder gc = new Gradients.Recorder()) {
+            if (dropout) {
+                // Dropout masks come from the engine's generator: reseed it per step so a resumed
+                // run draws the same masks. It is one per process, so loops training at once
+                // (a study's trials) take turns from the reseed until their masks are drawn.
+                synchronized (ENGINE_GENERATOR) {
+                    engine.setRandomSeed(Rng.of(config.seed(), Seeds.DROPOUT, step).nextInt());
+                    logits = net.forward(x, true);
+                }
+            } else {
+                logits = net.forward(x, true);
+            }
             dataLoss = lossFn.evaluate(new NDList(y), new NDList(logits));
             penalty = Regularizer.cost(net.penalized(), config.l2Form(), m);
             gc.backward(penalty == null ? dataLoss : dataLoss.add(penalty));

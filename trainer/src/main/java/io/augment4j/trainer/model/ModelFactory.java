@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.Pair;
 import io.augment4j.api.Rng;
 import io.augment4j.trainer.HostTensor;
@@ -91,6 +92,10 @@ public final class ModelFactory {
         NDManager manager = NDManager.newBaseManager(Device.cpu());
         try {
             Shape input = new Shape(channels, height, width);
+            // initialize() below draws every weight itself; DJL's random initializers would only
+            // consume the engine's process-wide generator, which a loop training at the same time
+            // in another thread (a study's trials) reseeds and draws its dropout masks from.
+            net.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
             net.initialize(manager, DataType.FLOAT32, new Shape(1, channels, height, width));
             Map<String, Parameter> params = new LinkedHashMap<>();
             for (Pair<String, Parameter> p : net.getParameters()) {

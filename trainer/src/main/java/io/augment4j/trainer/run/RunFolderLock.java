@@ -17,9 +17,9 @@ import java.nio.file.StandardOpenOption;
  * <p>An operating-system lock on {@code DIR/.lock}, held while the run trains and writes its report.
  * The system drops it when the process ends in any way, {@code kill -9} included, so a dead run
  * never leaves its folder locked; the file itself stays behind, harmless, and records the holder's
- * process id for the message the next process prints.
+ * process id for the message the next process prints. A tuning study locks its folder the same way.
  */
-final class RunFolderLock implements AutoCloseable {
+public final class RunFolderLock implements AutoCloseable {
 
     /** The lock file's name inside the run folder. */
     static final String FILE = ".lock";
@@ -39,6 +39,19 @@ final class RunFolderLock implements AutoCloseable {
      * @throws RunException when another run holds the folder, or it cannot be locked
      */
     static RunFolderLock acquire(Path dir) {
+        return acquire(dir, "training run", "aug train --resume");
+    }
+
+    /**
+     * Locks a folder, which must exist, for one process.
+     *
+     * @param dir the folder
+     * @param holder what holds such a folder, for the message (e.g. "study")
+     * @param resumeCommand the command that continues its work, for the message (e.g. "aug tune --resume")
+     * @return the held lock; close it when done
+     * @throws RunException when another process holds the folder, or it cannot be locked
+     */
+    public static RunFolderLock acquire(Path dir, String holder, String resumeCommand) {
         FileChannel ch;
         try {
             ch = FileChannel.open(dir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -54,10 +67,10 @@ final class RunFolderLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = holder(ch);
+                String pid = holder(ch);
                 ch.close();
-                throw new RunException(dir + " is in use by another training run" + holder
-                        + ": let it finish, or stop it (Ctrl-C) and continue with aug train --resume " + dir);
+                throw new RunException(dir + " is in use by another " + holder + pid
+                        + ": let it finish, or stop it (Ctrl-C) and continue with " + resumeCommand + " " + dir);
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n")
@@ -81,6 +94,7 @@ final class RunFolderLock implements AutoCloseable {
         return s.matches("pid \\d+") ? " (" + s + ")" : "";
     }
 
+    /** Releases the lock. */
     @Override
     public void close() {
         try {

@@ -34,14 +34,41 @@ final class RunSplits {
         }
     }
 
+    /**
+     * The train and validation parts of the split {@code aug train} would make for this config,
+     * from the train data alone (a tuning trial's split): the same examples as that run's train and
+     * validation splits, and an empty test split. The saved split in {@code runDir} wins, as for a
+     * resumed run.
+     *
+     * @param cfg the config, without its test files
+     * @param trainOnly its train data (no test set loaded)
+     * @param ownTestSet whether the full config names a test set of its own (data.test_*): then the
+     *     train data splits in two; else {@code aug train} carves a test split out of the train
+     *     data, which this split leaves out too
+     * @param runDir the folder that may hold a saved split, or null
+     * @return the split, its test part empty
+     */
+    static Split trainVal(TrainConfig cfg, Datasets.Loaded trainOnly, boolean ownTestSet, Path runDir) {
+        Path saved = runDir == null ? null : runDir.resolve(RunFolder.SPLIT_FILE);
+        if (saved != null && Files.isRegularFile(saved)) {
+            return split(cfg, trainOnly, runDir);
+        }
+        Split s = makeSplit(trainOnly, cfg.split(), cfg.seed(), ownTestSet);
+        return new Split(s.datasetSize(), s.spec(), s.train(), s.val(), new int[0], s.warnings());
+    }
+
     /** The split the config asks for: the data's own test set if it has one, else a stratified three-way split. */
     static Split makeSplit(Datasets.Loaded data, SplitConfig s, long runSeed) {
+        return makeSplit(data, s, runSeed, data.testCount() > 0);
+    }
+
+    private static Split makeSplit(Datasets.Loaded data, SplitConfig s, long runSeed, boolean ownTestSet) {
         long seed = s.seed() != null ? s.seed() : runSeed;
         ImageSet all = data.all();
         int[] labels = all.labels();
         int n = data.trainCount();
         try {
-            if (data.testCount() > 0) {
+            if (ownTestSet) {
                 SplitSpec spec = s.valSize() != null ? SplitSpec.sizes(s.valSize(), 0, seed)
                         : SplitSpec.ratios(1 - s.val(), s.val(), 0, seed);
                 Split inner = StratifiedSplitter.split(Arrays.copyOf(labels, n), spec);

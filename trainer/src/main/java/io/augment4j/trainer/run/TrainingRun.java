@@ -152,17 +152,9 @@ public final class TrainingRun {
         split.warnings().forEach(w -> out.println("Note: " + w));
 
         PipelineSpec augSpec = loader.augmentationSpec(cfg);
-        PipelineAugmenter augmenter = augSpec == null ? null
-                : new PipelineAugmenter(Pipeline.compile(augSpec, loader.registry()));
-        int stepsPerEpoch = (split.train().length + cfg.batchSize() - 1) / cfg.batchSize();
-        LoopConfig tc = LoopConfig.builder()
-                .epochs(cfg.epochs()).batchSize(cfg.batchSize()).evalBatchSize(cfg.evalBatchSize())
-                .seed(cfg.seed()).optimizer(cfg.optimizer().toOptimizerConfig())
-                .schedule(cfg.schedule().toScheduleConfig(cfg.epochs(), stepsPerEpoch))
-                .l2Form(cfg.regularization().form())
-                .earlyStopping(cfg.earlyStopping() == null ? null : cfg.earlyStopping().toEarlyStoppingConfig())
-                .workers(cfg.workers()).prefetch(cfg.prefetch()).progressBar(cfg.progress())
-                .outputDir(dir).resume(true).build();
+        PipelineAugmenter augmenter = augmenter(loader, augSpec);
+        int stepsPerEpoch = stepsPerEpoch(cfg, split);
+        LoopConfig tc = loopConfig(cfg, split, dir);
         out.printf(Locale.ROOT, "Model: %s; %s, lr %s; up to %d epochs of %d batches of %d.%n",
                 cfg.model().describe(), cfg.optimizer().type().name().toLowerCase(Locale.ROOT),
                 cfg.optimizer().learningRate(), cfg.epochs(), stepsPerEpoch, cfg.batchSize());
@@ -202,6 +194,27 @@ public final class TrainingRun {
             ReportWriter.printSummary(r, out);
             return r;
         }
+    }
+
+    /** The loop options a config asks for, writing into (and resuming from) {@code dir}. */
+    static LoopConfig loopConfig(TrainConfig cfg, Split split, Path dir) {
+        return LoopConfig.builder()
+                .epochs(cfg.epochs()).batchSize(cfg.batchSize()).evalBatchSize(cfg.evalBatchSize())
+                .seed(cfg.seed()).optimizer(cfg.optimizer().toOptimizerConfig())
+                .schedule(cfg.schedule().toScheduleConfig(cfg.epochs(), stepsPerEpoch(cfg, split)))
+                .l2Form(cfg.regularization().form())
+                .earlyStopping(cfg.earlyStopping() == null ? null : cfg.earlyStopping().toEarlyStoppingConfig())
+                .workers(cfg.workers()).prefetch(cfg.prefetch()).progressBar(cfg.progress())
+                .outputDir(dir).resume(true).build();
+    }
+
+    static int stepsPerEpoch(TrainConfig cfg, Split split) {
+        return (split.train().length + cfg.batchSize() - 1) / cfg.batchSize();
+    }
+
+    /** The train-time augmenter of a config's augmentation spec, or null without one. */
+    static PipelineAugmenter augmenter(ConfigLoader loader, PipelineSpec augSpec) {
+        return augSpec == null ? null : new PipelineAugmenter(Pipeline.compile(augSpec, loader.registry()));
     }
 
     private static Path defaultDir(TrainConfig cfg) {

@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * a {@link ConfigException} naming the file, line and field, e.g.
  * {@code study.yaml:7:3 (search.optimizer.learning_rat): ...; did you mean 'learning_rate'?}.
  *
- * <p>The base config is checked with the training config loader, and so is every searched path:
+ * <p>The base config is checked with the training config loader (without its test files, which
+ * no trial reads: a study runs before they exist), and so is every searched path:
  * each end of each range (each value of a choice or grid) is set into the base config and the
  * result validated, so a path the training config does not have, a float for a whole-number field
  * or a value out of the field's range fails here, before any trial runs.
@@ -525,8 +526,12 @@ public final class StudyLoader {
         }
 
         private void parseConfig(ObjectNode tree, Path baseDir) {
+            // Checked as a trial sees it: no trial reads the test files, so a study runs before
+            // they exist (aug tune --final and aug train check them).
+            ObjectNode trial = tree.deepCopy();
+            StudyConfigs.removeTestFiles(trial);
             try {
-                configs.parse(JSON.writeValueAsString(tree), file.toString(), baseDir, defaultName);
+                configs.parse(JSON.writeValueAsString(trial), file.toString(), baseDir, defaultName);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot write a config tree", e);
             }

@@ -8,5 +8,12 @@
  * depend only on the study seed, the trial number and, for adaptive samplers, finished trials),
  * {@link io.augment4j.trainer.tune.Pruner} (whether a running trial stops at an epoch), and
  * {@link io.augment4j.trainer.tune.TrialRecord} (what the study knows of each trial).
+ *
+ * <p>Running them: {@link io.augment4j.trainer.tune.Study} runs a spec's trials through a
+ * {@link io.augment4j.trainer.tune.TrialExecutor} ({@link io.augment4j.trainer.tune.LocalTrialExecutor}:
+ * K at once in this JVM), each a serializable {@link io.augment4j.trainer.tune.Trial} trained by a
+ * {@link io.augment4j.trainer.tune.TrialRunner} into a {@link io.augment4j.trainer.tune.TrialOutcome};
+ * it records everything in the study folder's {@link io.augment4j.trainer.tune.Journal}, from which
+ * a resume continues and {@link io.augment4j.trainer.tune.StudyResults} writes the results.
  */
 package io.augment4j.trainer.tune;

@@ -1,0 +1,88 @@
+package io.augment4j.trainer.tune;
+
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Runs {@code parallel} trials at once in this JVM, each in its own thread, sharing the cores.
+ *
+ * <p>How the cores are shared: a trial's work is its batch loading (the config's {@code workers}
+ * threads) and PyTorch's operators (one intra-op thread pool for the whole process). With
+ * {@code parallel} trials on {@code cores} cores, each trial gets {@code cores / parallel} cores:
+ * its loader workers are capped at {@code cores / parallel - 1} (0 = the trial's own thread
+ * loads its batches), and with {@code parallel > 1} the constructor sets DJL's
+ * {@code ai.djl.pytorch.num_threads} to {@code max(1, cores / parallel)} unless it is already set. PyTorch reads that property when its
+ * engine starts, so it takes effect only when the executor is made before the first tensor of the
+ * process ({@code aug tune} does so). With 2 cores and 2 trials, each trial trains on one thread
+ * and loads in it. Loader workers do not change results (every random draw derives from the seed,
+ * the epoch and the example).
+ */
+public final class LocalTrialExecutor implements TrialExecutor {
+
+    /** DJL's system property for PyTorch's intra-op threads. */
+    static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
+    private final TrialRunner runner;
+    private final int parallel;
+    private final int cores;
+    private final ExecutorService pool;
+    private final ExecutorCompletionService<TrialOutcome> done;
+
+    /**
+     * @param runner trains one trial
+     * @param parallel how many trials run at once (at least 1)
+     */
+    public LocalTrialExecutor(TrialRunner runner, int parallel) {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+        }
+        this.runner = runner;
+        this.parallel = parallel;
+        this.cores = Runtime.getRuntime().availableProcessors();
+        if (System.getProperty(TORCH_THREADS) == null && parallel > 1) {
+            System.setProperty(TORCH_THREADS, Integer.toString(Math.max(1, cores / parallel)));
+        }
+        int[] count = {0};
+        this.pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "aug-trial-" + count[0]++);
+            t.setDaemon(true);
+            return t;
+        });
+        this.done = new ExecutorCompletionService<>(pool);
+    }
+
+    @Override
+    public int parallelism() {
+        return parallel;
+    }
+
+    @Override
+    public int workersPerTrial(int configured) {
+        return parallel == 1 ? configured : Math.min(configured, Math.max(0, cores / parallel - 1));
+    }
+
+    @Override
+    public void submit(Trial trial, TrialMonitor monitor) {
+        done.submit(() -> runner.run(trial, monitor));
+    }
+
+    @Override
+    public TrialOutcome take() throws InterruptedException {
+        try {
+            return done.take().get();
+        } catch (ExecutionException e) {
+            // TrialRunner turns a trial's failures into outcomes; what reaches here is an Error.
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("a trial thread failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
