@@ -164,6 +164,22 @@ class LabelsCliTest {
         Manifest.Labels l = Manifest.read(out.resolve("manifest.jsonl")).entries().get("a_aug0.png").labels();
         assertEquals(2, l.boxesKept());
         assertEquals(2, l.keypointsKept());
+
+        Fixtures.Run check = Fixtures.aug("replay", "--manifest", out.resolve("manifest.jsonl").toString(),
+                "--entry", "a_aug0.png", "--check");
+        assertEquals(0, check.code(), check.toString());
+        assertTrue(check.out().contains("identical: the coco annotations recorded for a_aug0.png"), check.out());
+
+        Path sheetFile = dir.resolve("sheet.png");
+        Fixtures.Run preview = Fixtures.aug("preview", "--spec", spec.toString(), "--image",
+                in.resolve("a.png").toString(), "--labels", "coco", "--annotations", annotations.toString(), "-n", "1",
+                "--tile", "100", "--out", sheetFile.toString());
+        assertEquals(0, preview.code(), preview.toString());
+        BufferedImage sheet = ImageIO.read(sheetFile.toFile());
+        PreviewSheet.Layout layout = PreviewSheet.Layout.of(2, 100, 60, 100, 0);
+        // the flipped left eye, now labelled right_eye, at pixel 87 + 0.5 of row 8 + 0.5
+        int eye = PreviewSheet.colorFor("right_eye").getRGB() & 0xFFFFFF;
+        assertEquals(eye, sheet.getRGB(layout.x(1) + 88, layout.y(1) + 9) & 0xFFFFFF, "keypoint dot");
     }
 
     @Test
