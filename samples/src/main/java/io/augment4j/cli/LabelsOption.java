@@ -46,7 +46,7 @@ final class LabelsOption {
                 if (annotations == null) {
                     throw new UsageException("--labels coco needs --annotations FILE (the COCO JSON of the inputs)");
                 }
-                yield CocoLabels.read(annotations.toAbsolutePath().normalize(), missing);
+                yield CocoLabels.load(annotations.toAbsolutePath().normalize(), missing);
             }
             default -> throw new UsageException("--labels must be yolo, voc or coco, got '" + format + "'");
         };

@@ -117,6 +117,7 @@ final class PreviewCommand implements Callable<Integer> {
         Function<String, String> names = classNames(labelFormat);
         final Sample input = sample;
         final int boxesIn = sample.boxes().size();
+        final int pointsIn = sample.keypoints().size();
 
         List<PreviewSheet.Tile> tiles = new ArrayList<>();
         String size = decoded.image().width() + "x" + decoded.image().height();
@@ -138,9 +139,8 @@ final class PreviewCommand implements Callable<Integer> {
             }
             String outSize = a.sample().image().width() + "x" + a.sample().image().height();
             List<String> phrases = ReplayLabels.describe(a.replay());
-            String kept = labelFormat == null ? "" : "  " + a.sample().boxes().size() + " boxes"
-                    + (a.sample().boxes().size() < boxesIn ? ", " + (boxesIn - a.sample().boxes().size()) + " dropped"
-                    : "");
+            String kept = labelFormat == null ? "" : "  " + counts(a.sample().boxes().size(), boxesIn, "boxes")
+                    + (pointsIn == 0 ? "" : ", " + counts(a.sample().keypoints().size(), pointsIn, "points"));
             return new PreviewSheet.Tile(BufferedImages.toBufferedImage(a.sample().image()),
                     "#" + i + (outSize.equals(size) ? "" : "  " + outSize) + kept,
                     phrases.isEmpty() ? List.of("(nothing applied)") : phrases, named(a.sample().boxes(), names),
@@ -157,6 +157,11 @@ final class PreviewCommand implements Callable<Integer> {
         stdout.println("Preview sheet written to " + target + " (" + sheet.getWidth() + "x" + sheet.getHeight()
                 + " px: the original, top left, and " + count + " variants)");
         return ExitCodes.OK;
+    }
+
+    /** {@code "3 boxes"}, or {@code "2 boxes, 1 dropped"}. */
+    private static String counts(int kept, int given, String what) {
+        return kept + " " + what + (kept < given ? ", " + (given - kept) + " dropped" : "");
     }
 
     /** YOLO class numbers shown by name when a classes.txt is found beside the image or above it. */

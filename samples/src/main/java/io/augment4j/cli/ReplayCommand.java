@@ -160,7 +160,7 @@ final class ReplayCommand implements Callable<Integer> {
         return switch (l.format()) {
             case "yolo" -> new YoloLabels(missing);
             case "voc" -> new VocLabels(missing);
-            case "coco" -> CocoLabels.read(Path.of(l.source()), missing);
+            case "coco" -> CocoLabels.load(Path.of(l.source()), missing);
             default -> throw new UsageException("manifest line " + e.line() + ": unknown label format '"
                     + l.format() + "'");
         };

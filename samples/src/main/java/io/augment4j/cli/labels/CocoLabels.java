@@ -100,7 +100,7 @@ public final class CocoLabels implements LabelFormat {
      *
      * @throws LabelFileException naming the file and line when it is not a COCO annotation file
      */
-    public static CocoLabels read(Path file, MissingLabels missing) {
+    public static CocoLabels load(Path file, MissingLabels missing) {
         Map<String, List<Located>> arrays = new HashMap<>();
         JsonNode info = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory(JSON).createParser(in)) {

@@ -68,13 +68,13 @@ class LabelFormatsTest {
                    {"id": 1, "image_id": 1, "category_id": 1, "bbox": [0, 0, 1, 1]},
                    {"id": 2, "image_id": 5, "category_id": 1, "bbox": [0, 0, 1, 1]}
                  ]}""");
-        LabelFileException e = assertThrows(LabelFileException.class, () -> CocoLabels.read(f, MissingLabels.ERROR));
+        LabelFileException e = assertThrows(LabelFileException.class, () -> CocoLabels.load(f, MissingLabels.ERROR));
         assertEquals(f + ":5: annotation of image_id 5, which is not in 'images'", e.getMessage());
 
         Path g = Files.writeString(dir.resolve("g.json"), """
                 {"images": [{"id": 1, "file_name": "sub/a.png", "width": 10, "height": 8}],
                  "categories": [{"id": 1, "name": "x"}], "annotations": []}""");
-        CocoLabels coco = CocoLabels.read(g, MissingLabels.ERROR);
+        CocoLabels coco = CocoLabels.load(g, MissingLabels.ERROR);
         assertEquals(List.of(), coco.read(dir.resolve("a.png"), "a.png", 10, 8).boxes(), "found by its file name");
         LabelFileException missing = assertThrows(LabelFileException.class,
                 () -> coco.read(dir.resolve("b.png"), "b.png", 10, 8));
@@ -82,7 +82,7 @@ class LabelFormatsTest {
         LabelFileException size = assertThrows(LabelFileException.class,
                 () -> coco.read(dir.resolve("a.png"), "sub/a.png", 12, 8));
         assertTrue(size.getMessage().startsWith(g + ":1: image 'sub/a.png' is 10x8 here but 12x8"), size.getMessage());
-        assertEquals(0, CocoLabels.read(g, MissingLabels.EMPTY).read(dir.resolve("b.png"), "b.png", 3, 3).boxes()
+        assertEquals(0, CocoLabels.load(g, MissingLabels.EMPTY).read(dir.resolve("b.png"), "b.png", 3, 3).boxes()
                 .size());
     }
 }
