@@ -101,6 +101,23 @@ class PluginFolderCliTest {
         assertTrue(Files.size(work.resolve("sheet.png")) > 0);
     }
 
+    /** A transform that does not claim boxes is refused for --labels before any input is read, fire or not. */
+    @Test
+    void aPipelineThatCannotMoveBoxesIsRefusedBeforeAnyWork() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("plugins-boxes"));
+        plugin(dir, "acme.jar", "acme3", "acme.pixels", "");
+        Path in = Files.createDirectories(work.resolve("in"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(20, 10, java.awt.image.BufferedImage.TYPE_3BYTE_BGR),
+                "png", in.resolve("a.png").toFile());
+        Files.writeString(in.resolve("a.txt"), "0 0.5 0.5 0.5 0.5\n");
+        Path out = work.resolve("out");
+        Fixtures.Run r = Fixtures.aug("--plugins", dir.toString(), "apply", "--spec", "hflip | acme.pixels(p=0.01)",
+                "--in", in.toString(), "--out", out.toString(), "--labels", "yolo", "-q");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("'acme.pixels'") && r.err().contains("BOXES"), r.err());
+        assertTrue(!Files.exists(out.resolve("a_aug0.png")) && !Files.exists(out.resolve("a_aug0.txt")));
+    }
+
     @Test
     void aPluginThatThrowsIsReportedByTransformJarAndFileWithExitCode2() throws IOException {
         Path dir = Files.createDirectories(work.resolve("plugins3"));
