@@ -51,7 +51,7 @@ public final class Manifest implements Closeable {
      * @param line 1-based line number in the manifest (0 for entries not read from a file)
      */
     public record Entry(String output, String input, String source, int copy, long seed, String key, String replay,
-                        int line) {
+                        int line) implements java.io.Serializable {
         String toJsonLine() {
             ObjectNode o = JSON.createObjectNode();
             o.put("output", output);
