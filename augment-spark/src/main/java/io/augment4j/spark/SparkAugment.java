@@ -102,12 +102,14 @@ public final class SparkAugment implements Serializable {
     }
 
     /**
-     * The folder (as the {@code path} column spells it, e.g. {@code file:/data/in}) that relative paths, and so the
-     * outputs' generators, are taken from; without it the whole {@code path} is the key. Paths outside it keep their
-     * whole {@code path} as key.
+     * The folder that relative paths, and so the outputs' generators and names, are taken from: a URI as the
+     * {@code path} column spells it ({@code hdfs://nn/data/in}, {@code file:/data/in}), or a local absolute path
+     * ({@code /data/in}, taken as {@code file:/data/in}, the {@code binaryFile} source's spelling). Without it, or for
+     * paths outside it, the whole {@code path} is the key.
      */
     public SparkAugment relativeTo(String folder) {
-        String r = folder.endsWith("/") ? folder : folder + "/";
+        String f = folder.startsWith("/") ? "file:" + folder : folder.replaceFirst("^file:///", "file:/");
+        String r = f.endsWith("/") ? f : f + "/";
         return new SparkAugment(specText, seed, copies, r, maxPixels);
     }
 

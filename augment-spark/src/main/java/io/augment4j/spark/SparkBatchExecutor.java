@@ -1,5 +1,6 @@
 package io.augment4j.spark;
 
+import io.augment4j.api.AugmentException;
 import io.augment4j.api.batch.BatchExecutor;
 import io.augment4j.api.batch.BatchTask;
 import io.augment4j.api.batch.TaskListener;
@@ -113,7 +114,8 @@ public final class SparkBatchExecutor implements BatchExecutor {
             if (t instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException("the Spark job failed: " + t, t);
+            // a SparkException: the job was aborted (executors lost, a task failed spark.task.maxFailures times)
+            throw new AugmentException("the Spark job failed: " + t.getMessage(), t);
         }
     }
 

@@ -164,7 +164,7 @@ class SparkEngineTest {
         assertTrue(e.getMessage().endsWith(": x"), e.getMessage());
     }
 
-    private static byte[] png(int w, int h, long seed) throws IOException {
+    static byte[] png(int w, int h, long seed) throws IOException {
         Random r = new Random(seed);
         BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         for (int y = 0; y < h; y++) {
@@ -194,7 +194,7 @@ class SparkEngineTest {
         String root = in.toUri().toString().replaceFirst("^file:///", "file:/");
         Dataset<Row> images = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
                 .load(in.toString());
-        List<Row> rows = SparkAugment.of(spec).copies(2).relativeTo(root).apply(images).collectAsList();
+        List<Row> rows = SparkAugment.of(spec).copies(2).relativeTo(in.toString()).apply(images).collectAsList();
 
         Pipeline pipeline = Pipeline.compile(spec, TransformRegistry.discover());
         int outputs = 0;
