@@ -20,7 +20,7 @@ command -v java >/dev/null 2>&1 || die "java not found; install a Java 17 (or ne
 stale() {
   [[ -f "$JAR" && -d "$LIB" ]] || return 0
   local newer
-  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/trainer" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
+  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/augment-spark" "$ROOT/trainer" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
       "$ROOT/samples/src/main" \( -path '*/target' -o -path '*/src/test' \) -prune -o -type f -newer "$JAR" -print -quit \
       2>/dev/null || true)"
   [[ -n "$newer" ]]

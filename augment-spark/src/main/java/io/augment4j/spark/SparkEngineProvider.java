@@ -25,6 +25,12 @@ public final class SparkEngineProvider implements BatchExecutorProvider {
 
     @Override
     public BatchExecutor create(Map<String, String> settings) {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, SparkEngineProvider.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AugmentException("the spark engine needs Spark 4.0 (Scala 2.13) on the class path: run through "
+                    + "spark-submit, or ./aug with SPARK_HOME or AUG_SPARK_CLASSPATH set (README.md, Running on Spark)");
+        }
         boolean running = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
         SparkSession.Builder b = SparkSession.builder().appName("augment4j");
         String master = settings.get("master");
