@@ -2,7 +2,9 @@
 # aug: the augment4j command-line tool. Builds what it needs on first use, then runs it.
 #   ./aug list | describe NAME | preview ... | apply ... | replay ...     (./aug --help)
 # Environment: AUG_JAVA_OPTS (extra JVM options, e.g. -Xmx8g), AUG_MVN_OPTS (extra Maven options, e.g. -o),
-#              AUG_NO_BUILD=1 (never rebuild; run what is built).
+#              AUG_NO_BUILD=1 (never rebuild; run what is built),
+#              SPARK_HOME or AUG_SPARK_CLASSPATH (Spark's jars for 'apply --engine spark'; default: resolved once
+#              with Maven into samples/target/spark.classpath).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,7 +20,7 @@ command -v java >/dev/null 2>&1 || die "java not found; install a Java 17 (or ne
 stale() {
   [[ -f "$JAR" && -d "$LIB" ]] || return 0
   local newer
-  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/trainer" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
+  newer="$(find "$ROOT/pom.xml" "$ROOT/augment-api" "$ROOT/augment-opencv" "$ROOT/augment-spark" "$ROOT/trainer" "$ROOT/plugins" "$ROOT/samples/pom.xml" \
       "$ROOT/samples/src/main" \( -path '*/target' -o -path '*/src/test' \) -prune -o -type f -newer "$JAR" -print -quit \
       2>/dev/null || true)"
   [[ -n "$newer" ]]
@@ -65,4 +67,36 @@ fi
 CDS=()
 [[ -f "$JSA" ]] && CDS=(-XX:SharedArchiveFile="$JSA")
 
-exec "${JAVA[@]}" "${JIT[@]}" "${CDS[@]}" -cp "$JAR:$LIB/*" io.augment4j.cli.Aug "$@"
+# apply --engine spark: Spark's jars (provided: never bundled) and the JVM flags Spark needs on Java 17.
+CP="$JAR:$LIB/*"
+SPARK=()
+case " $* " in
+  *" --engine spark "*|*" --engine=spark "*)
+    if [[ -n "${AUG_SPARK_CLASSPATH:-}" ]]; then
+      CP="$CP:$AUG_SPARK_CLASSPATH"
+    elif [[ -n "${SPARK_HOME:-}" ]]; then
+      CP="$CP:$SPARK_HOME/jars/*"
+    else
+      SPARK_CP="$TARGET/spark.classpath"
+      if [[ ! -s "$SPARK_CP" || "$ROOT/pom.xml" -nt "$SPARK_CP" ]]; then
+        echo "aug: resolving Spark's jars with Maven (once; ~250 MB on the first download) ..." >&2
+        log="$(mktemp "${TMPDIR:-/tmp}/aug-spark.XXXXXX.log")"
+        # shellcheck disable=SC2086
+        (cd "$ROOT" && mvn -q -B ${AUG_MVN_OPTS:-} -pl augment-spark -am compile dependency:build-classpath \
+            -Dmdep.includeScope=provided -Dmdep.outputFile="$SPARK_CP") >"$log" 2>&1 \
+          || { tail -n 30 "$log" >&2; die "could not resolve Spark's jars; full log: $log"; }
+        rm -f "$log"
+      fi
+      CP="$CP:$(cat "$SPARK_CP")"
+    fi
+    SPARK=(-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false
+      -Dio.netty.tryReflectionSetAccessible=true -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider
+      -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dslf4j.internal.verbosity=WARN)
+    for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent \
+        java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do
+      SPARK+=("--add-opens=java.base/$p=ALL-UNNAMED")
+    done
+    ;;
+esac
+
+exec "${JAVA[@]}" "${JIT[@]}" "${CDS[@]}" "${SPARK[@]}" -cp "$CP" io.augment4j.cli.Aug "$@"

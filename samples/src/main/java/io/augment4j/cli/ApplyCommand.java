@@ -3,8 +3,10 @@ package io.augment4j.cli;
 import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
-import io.augment4j.cli.batch.LocalBatchExecutor;
 import io.augment4j.cli.labels.LabelFormat;
+import io.augment4j.api.batch.BatchExecutor;
+import io.augment4j.api.batch.BatchExecutorProvider;
+import io.augment4j.api.batch.LocalBatchExecutor;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -18,6 +20,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code aug apply}: batch augmentation of a folder tree, resumable, with a manifest for replay. */
@@ -57,6 +62,16 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Worker threads (default: the number of processors).")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "E", defaultValue = "local",
+            description = {"local (threads in this JVM; default) or spark (needs augment-spark and Spark's jars on",
+                    "the class path: README.md, Running on Spark). Same outputs, byte for byte."})
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = {"Spark master for --engine spark: local[2], local[2,3] (3 attempts per task),",
+                    "local-cluster[2,1,1024], spark://HOST:7077, yarn (default: spark-submit's, else local[*])."})
+    String master;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed; overrides the spec's seed (default: the spec's, or 0).")
     Long seed;
 
@@ -80,10 +95,18 @@ final class ApplyCommand implements Callable<Integer> {
         TransformRegistry registry = Registries.discover(spec, err);
         PipelineSpec pipelineSpec = SpecLoader.load(specArg, registry);
         LabelFormat labelFormat = labels.labels();
+        if (labelFormat != null && !engine.equals("local")) {
+            // Label files are read and written beside the images by the local engine only.
+            throw new UsageException("--labels runs on the local engine only; drop --engine " + engine
+                    + " or run without --labels");
+        }
         AtomicFiles.deleteTempFilesOnExit();
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
         ApplyRun.Options options = new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels, labelFormat);
-        ApplyRun.Summary s = new ApplyRun(registry, pipelineSpec, options, new LocalBatchExecutor(t), progress).run();
+        ApplyRun.Summary s;
+        try (BatchExecutor executor = executor(t)) {
+            s = new ApplyRun(registry, pipelineSpec, options, executor, progress).run();
+        }
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
         stdout.printf("aug: %d input images; %d outputs written, %d already done; %d inputs failed%n",
                 s.inputs(), s.written(), s.alreadyDone(), s.failures().size());
@@ -101,6 +124,24 @@ final class ApplyCommand implements Callable<Integer> {
                     + " transform, named above with its jar ('aug preview --verbose' on one of them shows where)");
         }
         return s.exitCode();
+    }
+
+    /** The engine named by --engine: the local thread pool, or a {@link BatchExecutorProvider} on the class path. */
+    private BatchExecutor executor(int threads) {
+        if (engine.equals("local")) {
+            if (master != null) {
+                throw new UsageException("--master is for --engine spark; the local engine takes --threads");
+            }
+            return new LocalBatchExecutor(threads);
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        List<String> available = new ArrayList<>(List.of("local"));
+        available.addAll(BatchExecutorProvider.names(loader));
+        BatchExecutorProvider provider = BatchExecutorProvider.named(engine, loader).orElseThrow(() ->
+                new UsageException("unknown --engine '" + engine + "'; available: " + String.join(", ", available)
+                        + (engine.equals("spark") ? " (the spark engine needs augment-spark and Spark's jars on the"
+                        + " class path: README.md, Running on Spark)" : "")));
+        return provider.create(master == null ? Map.of() : Map.of("master", master));
     }
 
     /** Messages only. */

@@ -10,23 +10,24 @@ import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.io.ImageReadException;
 import io.augment4j.api.pipeline.Applied;
 import io.augment4j.api.pipeline.Pipeline;
+import io.augment4j.api.pipeline.PipelineCache;
 import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.Specs;
-import io.augment4j.cli.batch.BatchExecutor;
-import io.augment4j.cli.batch.BatchTask;
-import io.augment4j.cli.batch.TaskListener;
+import io.augment4j.api.batch.BatchExecutor;
+import io.augment4j.api.batch.BatchTask;
+import io.augment4j.api.batch.OutputNames;
+import io.augment4j.api.batch.PathSeeds;
+import io.augment4j.api.batch.TaskListener;
 import io.augment4j.cli.labels.CocoLabels;
 import io.augment4j.cli.labels.ImageLabels;
 import io.augment4j.cli.labels.LabelFormat;
 import io.augment4j.cli.labels.YoloLabels;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -199,7 +200,8 @@ public final class ApplyRun {
                     + "its output made again");
         }
 
-        Context ctx = new Context(pipeline, effective.seed(), in, out, options.maxPixels(), labels);
+        Context ctx = new Context(pipeline, Specs.toYaml(effective), effective.seed(), in, out, options.maxPixels(),
+                labels);
         List<ApplyTask> tasks = new ArrayList<>();
         Set<String> claimed = new HashSet<>();
         int alreadyDone = 0;
@@ -315,7 +317,7 @@ public final class ApplyRun {
         if (e instanceof ImageReadException ie) {
             return ie.getMessage();
         }
-        String where = task.ctx.in.resolve(task.rel).toString();
+        String where = task.ctx.in().resolve(task.rel).toString();
         if (e instanceof TransformFailedException tf) {
             return tf.on(where).getMessage();
         }
@@ -381,62 +383,59 @@ public final class ApplyRun {
         return n[0];
     }
 
-    /**
-     * The output path of copy {@code k} of {@code rel}: {@code dir/stem_aug<k>.<ext>}, keeping {@code .jpg}/{@code
-     * .jpeg}/{@code .png} and writing PNG for other formats; {@code claimed} resolves clashes (a.bmp and a.png).
-     */
+    /** The output path of copy {@code k} of {@code rel} ({@link OutputNames#name}). */
     static String outputName(String rel, int k, Set<String> claimed) {
-        int slash = rel.lastIndexOf('/');
-        String dir = slash < 0 ? "" : rel.substring(0, slash + 1);
-        String name = rel.substring(slash + 1);
-        int dot = name.lastIndexOf('.');
-        String stem = dot <= 0 ? name : name.substring(0, dot);
-        String ext = dot <= 0 ? "" : name.substring(dot + 1);
-        String lower = ext.toLowerCase(java.util.Locale.ROOT);
-        String outExt = lower.equals("jpg") || lower.equals("jpeg") || lower.equals("png") ? ext : "png";
-        String candidate = dir + stem + "_aug" + k + "." + outExt;
-        if (!claimed.add(candidate.toLowerCase(java.util.Locale.ROOT))) {
-            candidate = dir + stem + "_" + lower + "_aug" + k + "." + outExt;
-            claimed.add(candidate.toLowerCase(java.util.Locale.ROOT));
-        }
-        return candidate;
+        return OutputNames.name(rel, k, claimed);
     }
 
-    /** The 64-bit key of a relative input path: the first 8 bytes of its SHA-256, stable across runs and JVMs. */
+    /** The 64-bit key of a relative input path ({@link PathSeeds#key}). */
     public static long key(String rel) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(rel.getBytes(StandardCharsets.UTF_8));
-            long k = 0;
-            for (int i = 0; i < 8; i++) {
-                k = (k << 8) | (d[i] & 0xFF);
-            }
-            return k;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PathSeeds.key(rel);
     }
 
-    /** The generator of copy {@code copy} of input {@code rel}. */
+    /** The generator of copy {@code copy} of input {@code rel} ({@link PathSeeds#rngFor}). */
     public static Rng rngFor(long seed, String rel, int copy) {
-        return Rng.of(seed, key(rel), copy);
+        return PathSeeds.rngFor(seed, rel, copy);
     }
 
-    /** What every task of a run shares. A cluster executor would rebuild it on each worker from the saved spec. */
-    static final class Context {
-        final Pipeline pipeline;
+    /**
+     * What every task of a run shares. Serializable for cluster executors: a worker gets the spec as text and takes
+     * its pipeline from {@link PipelineCache} (compiled once per JVM); the driver's tasks keep the compiled one.
+     */
+    static final class Context implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private transient Pipeline pipeline;
+        final String specText;
         final long seed;
-        final Path in;
-        final Path out;
+        private final String in;
+        private final String out;
         final long maxPixels;
-        final LabelFormat labels;
+        /** Not sent to cluster workers: ApplyCommand refuses --labels with a cluster engine. */
+        final transient LabelFormat labels;
 
-        Context(Pipeline pipeline, long seed, Path in, Path out, long maxPixels, LabelFormat labels) {
+        Context(Pipeline pipeline, String specText, long seed, Path in, Path out, long maxPixels, LabelFormat labels) {
             this.pipeline = pipeline;
+            this.specText = specText;
             this.seed = seed;
-            this.in = in;
-            this.out = out;
+            this.in = in.toString();
+            this.out = out.toString();
             this.maxPixels = maxPixels;
             this.labels = labels;
+        }
+
+        Pipeline pipeline() {
+            if (pipeline == null) {
+                pipeline = PipelineCache.forSpec(specText);
+            }
+            return pipeline;
+        }
+
+        Path in() {
+            return Path.of(in);
+        }
+
+        Path out() {
+            return Path.of(out);
         }
     }
 
@@ -446,13 +445,13 @@ public final class ApplyRun {
      * @param entries one manifest entry per output written
      * @param notes remarks such as a 16-bit conversion
      */
-    record TaskResult(List<Manifest.Entry> entries, List<String> notes) {
+    record TaskResult(List<Manifest.Entry> entries, List<String> notes) implements Serializable {
     }
 
     /** Augments one input into the copies it still lacks. */
     static final class ApplyTask implements BatchTask<TaskResult> {
         private static final long serialVersionUID = 1L;
-        final transient Context ctx;
+        final Context ctx;
         final String rel;
         final List<Integer> copies;
         final List<String> outputs;
@@ -471,7 +470,7 @@ public final class ApplyRun {
 
         @Override
         public TaskResult call() {
-            Path source = ctx.in.resolve(rel);
+            Path source = ctx.in().resolve(rel);
             ImageFiles.Decoded decoded = ImageFiles.read(source, MaxPixelsOption.readOptions(ctx.maxPixels));
             Sample sample = Sample.of(decoded.image());
             ImageLabels labels = null;
@@ -489,9 +488,9 @@ public final class ApplyRun {
                 }
                 int k = copies.get(i);
                 String output = outputs.get(i);
-                Applied a = ctx.pipeline.applyRecorded(sample, rngFor(ctx.seed, rel, k));
-                Path target = SafePaths.resolveInside(ctx.out, output);
-                SafePaths.createParentInside(ctx.out, target);
+                Applied a = ctx.pipeline().applyRecorded(sample, rngFor(ctx.seed, rel, k));
+                Path target = SafePaths.resolveInside(ctx.out(), output);
+                SafePaths.createParentInside(ctx.out(), target);
                 Manifest.Labels recorded = labels == null ? null : writeLabels(target, labels, a.sample());
                 try {
                     ImageFiles.write(a.sample().image(), target);
@@ -500,7 +499,7 @@ public final class ApplyRun {
                     throw e;
                 }
                 entries.add(new Manifest.Entry(output, rel, source.toString(), k, ctx.seed, keyHex,
-                        ctx.pipeline.replayToJson(a.replay()), recorded, 0));
+                        ctx.pipeline().replayToJson(a.replay()), recorded, 0));
             }
             return new TaskResult(entries, notes);
         }

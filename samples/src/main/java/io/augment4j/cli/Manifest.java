@@ -56,7 +56,7 @@ public final class Manifest implements Closeable {
      * @param line 1-based line number in the manifest (0 for entries not read from a file)
      */
     public record Entry(String output, String input, String source, int copy, long seed, String key, String replay,
-                        Labels labels, int line) {
+                        Labels labels, int line) implements java.io.Serializable {
         String toJsonLine() {
             ObjectNode o = JSON.createObjectNode();
             o.put("output", output);
@@ -101,7 +101,7 @@ public final class Manifest implements Closeable {
      *             {@code null}
      */
     public record Labels(String format, String source, int boxesKept, int boxesDropped, int keypointsKept,
-                         int keypointsDropped, String coco) {
+                         int keypointsDropped, String coco) implements java.io.Serializable {
         ObjectNode toJson() {
             ObjectNode o = JSON.createObjectNode();
             o.put("format", format);

@@ -4,9 +4,9 @@ import io.augment4j.api.io.AtomicFiles;
 import io.augment4j.api.io.ImageFiles;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.api.spec.InlineSpecs;
-import io.augment4j.cli.batch.BatchExecutor;
-import io.augment4j.cli.batch.BatchTask;
-import io.augment4j.cli.batch.TaskListener;
+import io.augment4j.api.batch.BatchExecutor;
+import io.augment4j.api.batch.BatchTask;
+import io.augment4j.api.batch.TaskListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -84,6 +84,18 @@ class LabelsCliTest {
     }
 
     @Test
+    void labelsOnAClusterEngineAreRefusedBeforeAnyWork() throws IOException {
+        Path in = dir.resolve("in");
+        Fixtures.png(in.resolve("a.png"), Fixtures.rgb(10, 10));
+        Files.writeString(in.resolve("a.txt"), "0 0.5 0.5 0.2 0.2\n");
+        Path out = dir.resolve("out");
+        Fixtures.Run r = apply("hflip", in, out, "--labels", "yolo", "--engine", "spark");
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("--labels runs on the local engine only"), r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void vocBoxesFollowAHorizontalFlipWithTheOneBasedConvention() throws IOException {
         Path in = dir.resolve("in");
         Fixtures.png(in.resolve("a.png"), Fixtures.rgb(100, 60));

@@ -20,6 +20,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -129,6 +131,38 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * Decodes an image held in memory (read from HDFS or S3, or a Spark {@code binaryFile} row) exactly as
+     * {@link #read(Path, ImageReadOptions)} decodes the same bytes from a file, refusing the same things.
+     *
+     * @param name the image's name or path, for messages only
+     * @throws ImageReadException naming {@code name} and the reason when the bytes cannot be used
+     */
+    public static Decoded decode(byte[] bytes, Path name, ImageReadOptions options) {
+        if (bytes.length == 0) {
+            throw new ImageReadException(name, "the file is empty (0 bytes), not an image");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return fail(name, notAnImage(bytes, Math.min(bytes.length, 16)));
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return decode(name, reader, options);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new ImageReadException(name, "cannot read: " + message(e), e);
+        }
+    }
+
+    private static Decoded fail(Path name, String reason) {
+        throw new ImageReadException(name, reason);
+    }
+
     private static Decoded decode(Path file, ImageReader reader, ImageReadOptions options) throws IOException {
         String format = reader.getFormatName().toLowerCase(Locale.ROOT);
         int w;
@@ -224,6 +258,10 @@ public final class ImageFiles {
         } catch (IOException e) {
             return "not an image file ImageIO can read";
         }
+        return notAnImage(head, n);
+    }
+
+    private static String notAnImage(byte[] head, int n) {
         boolean text = n > 0;
         for (int i = 0; i < n; i++) {
             int b = head[i] & 0xFF;
@@ -305,6 +343,30 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new AugmentException("cannot write " + target + ": " + message(e), e);
         }
+    }
+
+    /**
+     * Encodes {@code image} in memory, byte for byte as {@link #write(Image, String, Path)} writes it to a file (for
+     * writers that are not local files, such as Hadoop's {@code FileSystem}).
+     *
+     * @param format {@code png}, {@code jpeg}/{@code jpg} or {@code bmp}
+     * @throws AugmentException when the format is none of those
+     */
+    public static byte[] encode(Image image, String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        String fmt = f.equals("jpg") ? "jpeg" : f;
+        if (!Set.of("png", "jpeg", "bmp").contains(fmt)) {
+            throw new AugmentException("cannot encode: unknown image format '" + format
+                    + "'; writable formats: png, jpeg, bmp");
+        }
+        BufferedImage bi = BufferedImages.toBufferedImage(image);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            encode(fmt.equals("png") ? bi : withoutAlpha(bi), fmt, ImageWriteOptions.DEFAULTS, bytes);
+        } catch (IOException e) {
+            throw new AugmentException("cannot encode " + fmt + ": " + message(e), e);
+        }
+        return bytes.toByteArray();
     }
 
     private static void encode(BufferedImage bi, String format, ImageWriteOptions options, java.io.OutputStream os)

@@ -1,4 +1,4 @@
-package io.augment4j.cli.batch;
+package io.augment4j.api.batch;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;

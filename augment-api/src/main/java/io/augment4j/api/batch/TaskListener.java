@@ -1,4 +1,4 @@
-package io.augment4j.cli.batch;
+package io.augment4j.api.batch;
 
 /**
  * Hears about each task as it finishes, on the driver. Calls may come from several threads at once; implementations

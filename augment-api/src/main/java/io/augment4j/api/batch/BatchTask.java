@@ -1,4 +1,4 @@
-package io.augment4j.cli.batch;
+package io.augment4j.api.batch;
 
 import java.io.Serializable;
 
