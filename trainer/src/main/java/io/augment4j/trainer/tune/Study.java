@@ -338,7 +338,7 @@ public final class Study {
     private void printEnded(Journal journal, TrialOutcome o) {
         TrialRecord r = journal.record(o.number());
         String what = switch (o.state()) {
-            case COMPLETE, PRUNED -> String.format(Locale.ROOT, "%s %s at epoch %d, %d epoch(s)", spec.monitor(),
+            case COMPLETE, PRUNED -> o.value() == null ? String.valueOf(o.reason()) : String.format(Locale.ROOT, "%s %s at epoch %d, %d epoch(s)", spec.monitor(),
                     StudyResults.value(o.value()), o.bestEpoch() + 1, o.epochsRun());
             case FAILED -> o.reason();
             case RUNNING -> "interrupted";

@@ -212,7 +212,7 @@ class ObjectiveStudyTest {
     @Test
     void aFailingTrialIsRecordedFailedWithItsMessageAndTheStudyGoesOn() throws IOException {
         StudySpec spec = Studies.builder().name("faults").search(SearchSpace.builder().uniform("x", 0, 1).build())
-                .metric("score", Direction.MAXIMIZE).trials(6).seed(3).build();
+                .metric("score", Direction.MAXIMIZE).trials(7).seed(3).build();
         Objective objective = trial -> {
             switch (trial.number()) {
                 case 1 -> throw new IllegalStateException("diverged");
@@ -222,6 +222,7 @@ class ObjectiveStudyTest {
                     trial.report(1, Double.NaN);
                 }
                 case 4 -> { } // reports nothing
+                case 6 -> throw new TrialPrunedException("gave up before any epoch");
                 default -> {
                     trial.report(0, trial.getDouble("x"));
                     trial.report(1, 2 * trial.getDouble("x"));
@@ -231,13 +232,16 @@ class ObjectiveStudyTest {
         };
         List<TrialRecord> trials = Study.optimize(spec, dir, objective, 1, false, QUIET);
         assertEquals(List.of(TrialState.COMPLETE, TrialState.FAILED, TrialState.FAILED, TrialState.FAILED,
-                TrialState.FAILED, TrialState.COMPLETE), trials.stream().map(TrialRecord::state).toList());
+                TrialState.FAILED, TrialState.COMPLETE, TrialState.PRUNED),
+                trials.stream().map(TrialRecord::state).toList());
         assertEquals("IllegalStateException: diverged", trials.get(1).reason());
         assertEquals("IllegalArgumentException: trial 2 reported epoch 1 after 0 epoch(s): report epochs 0, 1, 2,"
                 + " ... in order", trials.get(2).reason());
         assertEquals("IllegalArgumentException: the objective reported score = NaN at epoch 1",
                 trials.get(3).reason());
         assertEquals("the objective returned without reporting a value", trials.get(4).reason());
+        assertEquals("gave up before any epoch", trials.get(6).reason());
+        assertEquals(0, trials.get(6).epochsRun());
         // maximized: the best reported value is the middle epoch's
         TrialRecord t0 = trials.get(0);
         assertEquals(1, t0.bestEpoch());
