@@ -24,17 +24,18 @@ public final class LocalTrialExecutor implements TrialExecutor {
     /** DJL's system property for PyTorch's intra-op threads. */
     static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
 
-    private final TrialRunner runner;
+    private final TrialFunction runner;
     private final int parallel;
     private final int cores;
     private final ExecutorService pool;
     private final ExecutorCompletionService<TrialOutcome> done;
 
     /**
-     * @param runner trains one trial
+     * @param runner runs one trial (a {@link TrialRunner} trains a config, an {@link ObjectiveRunner}
+     *     calls an objective)
      * @param parallel how many trials run at once (at least 1)
      */
-    public LocalTrialExecutor(TrialRunner runner, int parallel) {
+    public LocalTrialExecutor(TrialFunction runner, int parallel) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
         }
@@ -73,7 +74,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         try {
             return done.take().get();
         } catch (ExecutionException e) {
-            // TrialRunner turns a trial's failures into outcomes; what reaches here is an Error.
+            // the runners turn a trial's failures into outcomes; what reaches here is an Error.
             if (e.getCause() instanceof Error err) {
                 throw err;
             }

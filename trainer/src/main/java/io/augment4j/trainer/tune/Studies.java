@@ -18,6 +18,10 @@ import java.util.Objects;
  * The study file reader ({@link StudyLoader}) checks a file and then builds through here, so both
  * follow the same defaults: random sampler, no pruner, seed 42, 20 trials (a grid: all its points),
  * the objective from the base config's {@code early_stopping.monitor} (default {@code val_loss}).
+ *
+ * <p>A study whose trials call the caller's {@link Objective} instead of training a config has no
+ * base config but a {@link Builder#metric metric}: the name and direction of the values the
+ * objective reports (run it with {@link Study#optimize}).
  */
 public final class Studies {
 
@@ -97,6 +101,8 @@ public final class Studies {
         private Pruner pruner;
         private Integer trials;
         private long seed = DEFAULT_SEED;
+        private String metric;
+        private Direction metricDirection;
 
         private Builder() {}
 
@@ -120,6 +126,20 @@ public final class Studies {
         public Builder base(ObjectNode tree, Path dir) {
             this.base = tree.deepCopy();
             this.baseDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Makes an objective study: its trials call an {@link Objective}, which reports this
+         * metric after each epoch; instead of {@link #base}.
+         *
+         * @param name what the objective reports (e.g. {@code val_loss}), the results' column
+         * @param direction whether it is minimized or maximized
+         * @return this
+         */
+        public Builder metric(String name, Direction direction) {
+            this.metric = Objects.requireNonNull(name, "name");
+            this.metricDirection = Objects.requireNonNull(direction, "direction");
             return this;
         }
 
@@ -186,16 +206,22 @@ public final class Studies {
 
         /**
          * @return the study
-         * @throws IllegalArgumentException when a part is missing or inconsistent (no base or search
-         *     space, trials below 1 or above a grid's size, more rounds than trials, grid entries in
-         *     a random space or ranges in a grid, a monitor that is not a validation metric)
+         * @throws IllegalArgumentException when a part is missing or inconsistent (no search space,
+         *     neither or both of a base config and a metric, trials below 1 or above a grid's
+         *     size, more rounds than trials, grid entries in a random space or ranges in a grid, a
+         *     base config's monitor that is not a validation metric)
          */
         public StudySpec build() {
-            if (base == null || space == null) {
-                throw new IllegalArgumentException("a study needs a base config and a search space");
+            if (space == null) {
+                throw new IllegalArgumentException("a study needs a search space");
             }
-            String monitor = monitor(base);
-            Direction direction = direction(base);
+            if ((base == null) == (metric == null)) {
+                throw new IllegalArgumentException("a study needs either a base config (its trials train it) or a"
+                        + " metric (its trials call an Objective that reports it), not " + (base == null ? "neither"
+                        : "both"));
+            }
+            String monitor = base != null ? monitor(base) : metric;
+            Direction direction = base != null ? direction(base) : metricDirection;
             if (trials != null && trials < 1) {
                 throw new IllegalArgumentException("trials must be at least 1, got " + trials);
             }
@@ -223,7 +249,7 @@ public final class Studies {
                     sampler = new RandomSampler(space, seed);
                 }
             }
-            return new StudySpec(name, source, baseDir, base.deepCopy(), sampler, pruner, n, seed, monitor, direction);
+            return new StudySpec(name, source, baseDir, base == null ? null : base.deepCopy(), sampler, pruner, n, seed, monitor, direction);
         }
     }
 }

@@ -40,6 +40,11 @@ import java.util.stream.Collectors;
  * a study killed at any moment and resumed ends with the same trials and results as one that ran
  * through (with one trial at a time; with several at once, pruning depends on which trial reached
  * a rung first).
+ *
+ * <p>An objective study ({@link StudySpec#objectiveStudy()}) runs the same way, its trials calling
+ * the caller's {@link Objective} through an {@link ObjectiveRunner} ({@link #optimize} sets it up).
+ * Its interrupted trials are rerun from their start (see {@link Objective}); the journal cannot
+ * tell whether the objective's code changed between a start and a resume: keep it unchanged.
  */
 public final class Study {
 
@@ -55,15 +60,45 @@ public final class Study {
      * @param spec the study
      * @param dir the study folder
      * @param executor runs the trials
-     * @param loader checks each trial's config (its registry: the transforms the augmentation may use)
+     * @param loader checks each trial's config (its registry: the transforms the augmentation may
+     *     use); null for an objective study, whose trials have no config
      * @param out progress: a line per epoch and per ended trial
      */
     public Study(StudySpec spec, Path dir, TrialExecutor executor, ConfigLoader loader, PrintStream out) {
+        if (loader == null && !spec.objectiveStudy()) {
+            throw new IllegalArgumentException("a study of training configs needs a config loader");
+        }
         this.spec = spec;
         this.dir = dir.toAbsolutePath().normalize();
         this.executor = executor;
         this.loader = loader;
         this.out = out;
+    }
+
+    /**
+     * Runs (or resumes) an objective study to its end in this JVM, {@code parallel} trials at once
+     * ({@link LocalTrialExecutor}), and writes its results.
+     *
+     * @param spec an objective study ({@link Studies.Builder#metric})
+     * @param dir the study folder
+     * @param objective what each trial runs
+     * @param parallel how many trials run at once (each in its own thread)
+     * @param resume continue the study in the folder (else the folder must hold none)
+     * @param out progress: a line per epoch and per ended trial
+     * @return every trial, by number
+     * @throws AugmentException for user errors (folder in use, already a study, another study's folder)
+     * @throws IllegalArgumentException when the spec trains a config rather than call an objective
+     */
+    public static List<TrialRecord> optimize(StudySpec spec, Path dir, Objective objective, int parallel,
+            boolean resume, PrintStream out) {
+        if (!spec.objectiveStudy()) {
+            throw new IllegalArgumentException("study " + spec.name() + " trains a base config: run it with a"
+                    + " TrialRunner, or build it with a metric instead of a base config");
+        }
+        try (LocalTrialExecutor executor = new LocalTrialExecutor(
+                new ObjectiveRunner(objective, spec.monitor(), spec.direction()), parallel)) {
+            return new Study(spec, dir, executor, null, out).run(resume, null);
+        }
     }
 
     /**
@@ -80,15 +115,15 @@ public final class Study {
         } catch (IOException e) {
             throw new RunException("cannot write to the study folder " + dir + ": " + e.getMessage(), e);
         }
-        try (RunFolderLock lock = RunFolderLock.acquire(dir, "study", "aug tune --resume")) {
+        try (RunFolderLock lock = RunFolderLock.acquire(dir, "study", resumeHint())) {
             boolean exists = Files.exists(dir.resolve(Journal.FILE));
             if (resume && !exists) {
-                throw new RunException(dir + " holds no study (no " + Journal.FILE + "): start one with"
-                        + " aug tune --config <study file>");
+                throw new RunException(dir + " holds no study (no " + Journal.FILE + "): start one"
+                        + (spec.objectiveStudy() ? " (resume = false)" : " with aug tune --config <study file>"));
             }
             if (!resume && exists) {
-                throw new RunException(dir + " already holds a study: continue it with aug tune --resume " + dir
-                        + ", or choose another output folder (--out)");
+                throw new RunException(dir + " already holds a study: continue it with " + resumeHint() + " " + dir
+                        + ", or choose another output folder" + (spec.objectiveStudy() ? "" : " (--out)"));
             }
             try (Journal journal = Journal.open(dir)) {
                 int n;
@@ -142,7 +177,8 @@ public final class Study {
                 next++;
                 Trial trial;
                 try {
-                    trial = trial(n, params, trialDir);
+                    trial = spec.objectiveStudy() ? new Trial(n, params, null, false, trialDir)
+                            : trial(n, params, trialDir);
                 } catch (AugmentException | IllegalArgumentException e) {
                     TrialOutcome o = TrialOutcome.failed(n, "the sampled config is not valid: " + e.getMessage(), 0);
                     journal.ended(o);
@@ -165,12 +201,14 @@ public final class Study {
                 o = executor.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RunException("the study was interrupted: continue it with aug tune --resume " + dir, e);
+                throw new RunException("the study was interrupted: continue it with " + resumeHint() + " " + dir, e);
             }
             running.remove(o.number());
             if (o.state() != TrialState.RUNNING) {
                 journal.ended(o);
-                dropCheckpoint(journal.dir(o.number()));
+                if (!spec.objectiveStudy()) {
+                    dropCheckpoint(journal.dir(o.number())); // an objective's folder holds the caller's files
+                }
             }
             printEnded(journal, o);
         }
@@ -216,16 +254,23 @@ public final class Study {
         return loader.parse(yaml, source, spec.baseDir(), spec.name() + "-trial-" + n);
     }
 
+    /** What continues the study, for messages: the CLI's command, or the Java call. */
+    private String resumeHint() {
+        return spec.objectiveStudy() ? "Study.optimize(..., resume = true, ...) on" : "aug tune --resume";
+    }
+
     private ObjectNode header(int trials) {
         ObjectNode h = JsonNodeFactory.instance.objectNode();
         h.put("name", spec.name()).put("spec_hash", specHash(spec)).put("seed", spec.seed())
                 .put("trials", trials).put("monitor", spec.monitor())
                 .put("direction", spec.direction().name())
                 .put("source", spec.source() == null ? null : spec.source().toAbsolutePath().toString())
-                .put("base_dir", spec.baseDir().toAbsolutePath().toString())
+                .put("base_dir", spec.objectiveStudy() ? null : spec.baseDir().toAbsolutePath().toString())
                 .put("sampler", spec.sampler().getClass().getSimpleName())
                 .put("pruner", spec.pruner() == null ? null : spec.pruner().getClass().getSimpleName());
-        h.set("base", spec.base().deepCopy());
+        if (!spec.objectiveStudy()) {
+            h.set("base", spec.base().deepCopy()); // absent: an objective study (StudyResults tells them apart so)
+        }
         ObjectNode scales = h.putObject("scales");
         try {
             Studies.space(spec).entries().forEach((path, d) -> scales.put(path,
@@ -239,11 +284,11 @@ public final class Study {
 
     /**
      * @param spec a study
-     * @return a hash of what fixes its trials: base config, seed, monitor, direction, and the
-     *     sampler's and pruner's kinds (not the trial count, which a resume may raise)
+     * @return a hash of what fixes its trials: base config (or "objective"), seed, monitor,
+     *     direction, and the sampler's and pruner's kinds (not the trial count, which a resume may raise)
      */
     static String specHash(StudySpec spec) {
-        String s = spec.base().toString() + "|" + spec.seed() + "|" + spec.monitor() + "|" + spec.direction() + "|"
+        String s = (spec.objectiveStudy() ? "objective" : spec.base().toString()) + "|" + spec.seed() + "|" + spec.monitor() + "|" + spec.direction() + "|"
                 + spec.sampler().getClass().getName() + "|"
                 + (spec.pruner() == null ? "-" : spec.pruner().getClass().getName());
         try {
@@ -293,7 +338,7 @@ public final class Study {
     private void printEnded(Journal journal, TrialOutcome o) {
         TrialRecord r = journal.record(o.number());
         String what = switch (o.state()) {
-            case COMPLETE, PRUNED -> String.format(Locale.ROOT, "%s %s at epoch %d, %d epoch(s)", spec.monitor(),
+            case COMPLETE, PRUNED -> o.value() == null ? String.valueOf(o.reason()) : String.format(Locale.ROOT, "%s %s at epoch %d, %d epoch(s)", spec.monitor(),
                     StudyResults.value(o.value()), o.bestEpoch() + 1, o.epochsRun());
             case FAILED -> o.reason();
             case RUNNING -> "interrupted";
@@ -315,6 +360,11 @@ public final class Study {
                 "Best: trial %d, %s %s at epoch %d, %s%n", b.number(), spec.monitor(), StudyResults.value(b.value()),
                 b.bestEpoch() + 1,
                 format(b.params())));
+        if (spec.objectiveStudy()) {
+            out.println("Results: " + dir.resolve(StudyResults.REPORT) + ", " + dir.resolve(StudyResults.CSV) + ", "
+                    + dir.resolve(StudyResults.BEST_PARAMS));
+            return;
+        }
         out.println("Results: " + dir.resolve(StudyResults.REPORT) + ", " + dir.resolve(StudyResults.CSV) + ", "
                 + dir.resolve(StudyResults.BEST));
         out.println("Test the best config once: aug tune --final " + dir);

@@ -33,6 +33,10 @@ import java.util.Set;
  *
  * <p>The best trial is the COMPLETE trial with the best value of the monitored validation metric
  * (pruned trials stopped early and are not candidates).
+ *
+ * <p>An objective study's trials have no config: instead of {@code best.yaml} it writes
+ * {@code best-params.json} (the best trial's number, value, epoch counted from 1, and values),
+ * and its report has no bias/variance diagnosis.
  */
 public final class StudyResults {
 
@@ -42,6 +46,8 @@ public final class StudyResults {
     public static final String REPORT = "report.md";
     /** The best trial's config. */
     public static final String BEST = "best.yaml";
+    /** The best trial's values, for an objective study. */
+    public static final String BEST_PARAMS = "best-params.json";
 
     private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
@@ -84,7 +90,9 @@ public final class StudyResults {
         List<TrialRecord> ranked = ranked(records, direction);
         Json.writeAtomically(dir.resolve(CSV), csv(records, params, monitor).getBytes(StandardCharsets.UTF_8));
         Optional<TrialRecord> best = ranked.stream().findFirst();
-        if (best.isPresent()) {
+        if (objective(h)) {
+            writeBestParams(dir.resolve(BEST_PARAMS), h, monitor, best);
+        } else if (best.isPresent()) {
             ObjectNode cfg = StudyConfigs.best((ObjectNode) h.get("base"), best.get().params(),
                     Path.of(h.path("base_dir").asText()), h.path("name").asText() + "-best");
             String text = "# The best trial (" + best.get().number() + ") of study " + h.path("name").asText()
@@ -99,6 +107,28 @@ public final class StudyResults {
         List<String> plots = StudyPlots.write(dir, records, params, scales, monitor, direction, ranked);
         Json.writeAtomically(dir.resolve(REPORT), report(h, records, params, ranked, journal, plots)
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return whether a journal header is an objective study's: it has no base config */
+    static boolean objective(ObjectNode header) {
+        return !header.path("base").isObject();
+    }
+
+    private static void writeBestParams(Path file, ObjectNode h, String monitor, Optional<TrialRecord> best)
+            throws IOException {
+        if (best.isEmpty()) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        TrialRecord b = best.get();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("study", h.path("name").asText());
+        json.put("trial", b.number());
+        json.put("metric", monitor);
+        json.put("value", b.value());
+        json.put("epoch", b.bestEpoch() + 1);
+        json.put("params", b.params());
+        Json.writeAtomically(file, json);
     }
 
     static List<String> paramNames(List<TrialRecord> records) {
@@ -141,13 +171,18 @@ public final class StudyResults {
         long running = count(records, TrialState.RUNNING);
         int epochs = records.stream().mapToInt(TrialRecord::epochsRun).sum();
         double seconds = records.stream().mapToDouble(TrialRecord::seconds).sum();
-        sb.append(String.format(Locale.ROOT, "%d trial(s): %d complete, %d pruned, %d failed%s. %d epochs trained in"
-                        + " all, %.0f s of trial time. Objective: %s (%s), on the validation split, at the epoch"
-                        + " whose weights each trial ended with. Seed %s, sampler %s, pruner %s. The test set was"
-                        + " not read.%n%n", records.size(), complete, pruned, failed,
-                running > 0 ? ", " + running + " unfinished (aug tune --resume)" : "", epochs, seconds, monitor,
-                h.path("direction").asText().toLowerCase(Locale.ROOT), h.path("seed").asText(),
-                h.path("sampler").asText(), h.path("pruner").isTextual() ? h.path("pruner").asText() : "none"));
+        boolean objective = objective(h);
+        sb.append(String.format(Locale.ROOT, "%d trial(s): %d complete, %d pruned, %d failed%s. %d epochs %s in"
+                        + " all, %.0f s of trial time. Objective: %s (%s), %s. Seed %s, sampler %s, pruner %s.%s%n%n",
+                records.size(), complete, pruned, failed,
+                running > 0 ? ", " + running + " unfinished (" + (objective ? "resume the study" : "aug tune --resume")
+                        + ")" : "", epochs, objective ? "reported" : "trained", seconds, monitor,
+                h.path("direction").asText().toLowerCase(Locale.ROOT),
+                objective ? "the best value each trial's objective reported"
+                        : "on the validation split, at the epoch whose weights each trial ended with",
+                h.path("seed").asText(),
+                h.path("sampler").asText(), h.path("pruner").isTextual() ? h.path("pruner").asText() : "none",
+                objective ? "" : " The test set was not read."));
 
         sb.append("## Best trial\n\n");
         if (ranked.isEmpty()) {
@@ -158,9 +193,13 @@ public final class StudyResults {
                     monitor, num(b.value()), b.bestEpoch() + 1, b.epochsRun(), b.seconds()));
             sb.append("| hyperparameter | value |\n|---|---|\n");
             b.params().forEach((k, v) -> sb.append("| ").append(k).append(" | ").append(value(v)).append(" |\n"));
-            sb.append("\nIts complete config is `best.yaml`: `aug train --config best.yaml` trains it again;"
-                    + " `aug tune --final <study folder>` trains it and measures the test set once.\n\n");
-            diagnosis(sb, h, journal.errors(b.number()));
+            if (objective) {
+                sb.append("\nIts values are also in `best-params.json`.\n\n");
+            } else {
+                sb.append("\nIts complete config is `best.yaml`: `aug train --config best.yaml` trains it again;"
+                        + " `aug tune --final <study folder>` trains it and measures the test set once.\n\n");
+                diagnosis(sb, h, journal.errors(b.number()));
+            }
         }
 
         sb.append("## Trials, best first\n\n| rank | trial | state | ").append(monitor)
@@ -195,8 +234,10 @@ public final class StudyResults {
         sb.append("\n## Plots\n\n");
         plots.forEach(p -> sb.append("![").append(p).append("](").append(p).append(")\n\n"));
         sb.append("## Files\n\n- `study.jsonl`: the journal (every trial's values, epochs and end); the rest is"
-                + " rebuilt from it by `aug tune --report`\n- `trials.csv`: one row per trial\n- `best.yaml`:"
-                + " the best config\n- `trials/NNN/`: each trial's config, split, history and final model\n");
+                + " rebuilt from it by `aug tune --report`\n- `trials.csv`: one row per trial\n");
+        sb.append(objective ? "- `best-params.json`: the best trial's values\n- `trials/NNN/`: each trial's folder,"
+                + " for the objective's own files\n" : "- `best.yaml`: the best config\n- `trials/NNN/`: each trial's"
+                + " config, split, history and final model\n");
         return sb.toString();
     }
 

@@ -29,7 +29,7 @@ import java.util.Map;
  * trial (bad sampled config, diverged loss, unreadable data) gives a FAILED outcome with the
  * reason; it never throws for them.
  */
-public final class TrialRunner {
+public final class TrialRunner implements TrialFunction {
 
     /** Marks a loop stop requested by the pruner, so that a resumed trial still reads as pruned. */
     static final String PRUNED = "pruned: ";
@@ -54,6 +54,7 @@ public final class TrialRunner {
      * @param monitor told of each epoch; decides pruning
      * @return its outcome
      */
+    @Override
     public TrialOutcome run(Trial trial, TrialMonitor monitor) {
         long t0 = System.nanoTime();
         Path dir = Path.of(trial.trialDir());

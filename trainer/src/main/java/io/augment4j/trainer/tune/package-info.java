@@ -15,5 +15,12 @@
  * {@link io.augment4j.trainer.tune.TrialRunner} into a {@link io.augment4j.trainer.tune.TrialOutcome};
  * it records everything in the study folder's {@link io.augment4j.trainer.tune.Journal}, from which
  * a resume continues and {@link io.augment4j.trainer.tune.StudyResults} writes the results.
+ *
+ * <p>Tuning the caller's own code: an objective study (no base config, a metric instead) runs an
+ * {@link io.augment4j.trainer.tune.Objective} per trial through an
+ * {@link io.augment4j.trainer.tune.ObjectiveRunner}, which gives it a
+ * {@link io.augment4j.trainer.tune.TrialContext} (values, folder, {@code report} per epoch,
+ * {@code shouldPrune}); {@link io.augment4j.trainer.tune.Study#optimize} sets it up. Both runners
+ * are {@link io.augment4j.trainer.tune.TrialFunction}s, so executors run either.
  */
 package io.augment4j.trainer.tune;
