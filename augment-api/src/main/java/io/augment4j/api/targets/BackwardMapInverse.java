@@ -8,8 +8,8 @@ package io.augment4j.api.targets;
  * 1), as in grid, elastic and optical distortion; the point of smallest residual is returned otherwise. Points are in
  * continuous coordinates, as {@link PointMap} says.
  *
- * <p>Not thread-safe: a search starts from the previous call's answer, shifted by the move between the two input
- * points, when they lie within 16 pixels of each other (neighbouring points of a box outline), and
+ * <p>Not thread-safe: a search starts from the previous call's answer, moved by the step between the two input
+ * points through the inverse of the map's Jacobian there, when they lie within 16 pixels of each other (neighbouring points of a box outline), and
  * from the input point itself otherwise or when that warm start does not converge. Create one per sample.
  */
 public final class BackwardMapInverse implements PointMap {
@@ -39,6 +39,10 @@ public final class BackwardMapInverse implements PointMap {
     private double lastUx;
     private double lastUy;
     private double lastR;
+    private double lastJ00;
+    private double lastJ01;
+    private double lastJ10;
+    private double lastJ11;
 
     private BackwardMapInverse(float[] xs, float[] ys, int offsetX, int offsetY, int stride, int height, int width) {
         this.xs = xs;
@@ -86,17 +90,35 @@ public final class BackwardMapInverse implements PointMap {
         double py = y - 0.5;
         boolean warm = hasLast && Math.abs(px - lastPx) <= WARM_RADIUS && Math.abs(py - lastPy) <= WARM_RADIUS;
         if (warm) {
-            solve(px, py, lastUx + (px - lastPx), lastUy + (py - lastPy));
+            // Previous answer plus the move through the inverse of the map's Jacobian there (one free Newton step).
+            double ex = px - lastPx;
+            double ey = py - lastPy;
+            double det = lastJ00 * lastJ11 - lastJ01 * lastJ10;
+            double gx = ex;
+            double gy = ey;
+            if (Math.abs(det) > 1e-6) {
+                gx = (lastJ11 * ex - lastJ01 * ey) / det;
+                gy = (lastJ00 * ey - lastJ10 * ex) / det;
+            }
+            solve(px, py, lastUx + gx, lastUy + gy);
         }
         if (!warm || lastR >= TOLERANCE) {
             double wx = lastUx;
             double wy = lastUy;
             double wr = lastR;
+            double w00 = lastJ00;
+            double w01 = lastJ01;
+            double w10 = lastJ10;
+            double w11 = lastJ11;
             solve(px, py, px, py);
             if (warm && wr < lastR) {
                 lastUx = wx;
                 lastUy = wy;
                 lastR = wr;
+                lastJ00 = w00;
+                lastJ01 = w01;
+                lastJ10 = w10;
+                lastJ11 = w11;
             }
         }
         lastPx = px;
@@ -107,20 +129,28 @@ public final class BackwardMapInverse implements PointMap {
         return Double.isFinite(out[0]) && Double.isFinite(out[1]);
     }
 
-    /** Solves {@code map(u) = p} from {@code u0}; leaves the answer in {@code lastUx, lastUy, lastR}. */
+    /**
+     * Solves {@code map(u) = p} from {@code u0}; leaves the answer in {@code lastUx, lastUy, lastR} and the map's
+     * Jacobian there in {@code lastJ..}.
+     */
     private void solve(double px, double py, double ux, double uy) {
         sample(ux, uy);
         double rx = px - mx;
         double ry = py - my;
-        double r = Math.hypot(rx, ry);
-        for (int i = 0; i < MAX_ITERATIONS && r >= TOLERANCE; i++) {
+        // Squared residuals: compared only, so no square root per trial.
+        double r = rx * rx + ry * ry;
+        double a00 = j00;
+        double a01 = j01;
+        double a10 = j10;
+        double a11 = j11;
+        for (int i = 0; i < MAX_ITERATIONS && r >= TOLERANCE * TOLERANCE; i++) {
             // Newton step on the interpolated map's own Jacobian (a plain residual step if it is singular).
-            double det = j00 * j11 - j01 * j10;
+            double det = a00 * a11 - a01 * a10;
             double dx = rx;
             double dy = ry;
             if (Math.abs(det) > 1e-6) {
-                dx = (j11 * rx - j01 * ry) / det;
-                dy = (j00 * ry - j10 * rx) / det;
+                dx = (a11 * rx - a01 * ry) / det;
+                dy = (a00 * ry - a10 * rx) / det;
             }
             // Halve the step until the residual shrinks; sample() then holds the Jacobian at the new point.
             boolean improved = false;
@@ -128,13 +158,17 @@ public final class BackwardMapInverse implements PointMap {
                 sample(ux + dx, uy + dy);
                 double nx = px - mx;
                 double ny = py - my;
-                double nr = Math.hypot(nx, ny);
+                double nr = nx * nx + ny * ny;
                 if (nr < r) {
                     ux += dx;
                     uy += dy;
                     rx = nx;
                     ry = ny;
                     r = nr;
+                    a00 = j00;
+                    a01 = j01;
+                    a10 = j10;
+                    a11 = j11;
                     improved = true;
                 }
                 dx /= 2;
@@ -146,7 +180,11 @@ public final class BackwardMapInverse implements PointMap {
         }
         lastUx = ux;
         lastUy = uy;
-        lastR = r;
+        lastR = Math.sqrt(r);
+        lastJ00 = a00;
+        lastJ01 = a01;
+        lastJ10 = a10;
+        lastJ11 = a11;
     }
 
     /**
@@ -156,8 +194,9 @@ public final class BackwardMapInverse implements PointMap {
     private void sample(double u, double v) {
         double cu = Math.max(0, Math.min(width - 1, u));
         double cv = Math.max(0, Math.min(height - 1, v));
-        int x0 = Math.min((int) Math.floor(cu), Math.max(0, width - 2));
-        int y0 = Math.min((int) Math.floor(cv), Math.max(0, height - 2));
+        // cu, cv >= 0, so the cast floors.
+        int x0 = Math.min((int) cu, Math.max(0, width - 2));
+        int y0 = Math.min((int) cv, Math.max(0, height - 2));
         int x1 = Math.min(x0 + 1, width - 1);
         int y1 = Math.min(y0 + 1, height - 1);
         double fx = cu - x0;
