@@ -22,10 +22,19 @@ import java.util.List;
  * {@link Keypoint}). A box or keypoint the map sends to infinity (beyond a perspective horizon) is dropped.
  *
  * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map; a box becomes the
- * box enclosing its moved outline, sampled at most every 2 pixels along each edge.
+ * box enclosing its moved outline, sampled every 8 pixels or less along each edge (corners included) and, around
+ * the samples that could hold one of the four extremes, down to 1 pixel. That assumes the displacement is smooth at the scale of 8
+ * pixels, as grid distortion (cubic between nodes), elastic (Gaussian-blurred noise) and optical distortion are; a
+ * bump narrower than that between two coarse samples can be missed, by at most its height.
  */
 public final class TargetMover {
     private static final int ELLIPSE_POINTS = 360;
+    /** Coarse spacing of outline samples on a local warp, in pixels. */
+    private static final double OUTLINE_STEP = 8;
+    /** Spacing the outline's extremes are refined to, in pixels. */
+    private static final double OUTLINE_FINE = 1;
+    /** A coarse local extreme is refined when its parabola comes this close (pixels) to the best value so far. */
+    private static final double REFINE_SLACK = 0.1;
 
     private TargetMover() {
     }
@@ -199,35 +208,188 @@ public final class TargetMover {
         return k.moved(p[0], p[1], angle, scale);
     }
 
+    /**
+     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so the outline is
+     * sampled coarsely (each edge in equal steps of at most 8 pixels, corners included), then
+     * each of the four extremes (smallest and largest moved x and y) is refined by halving the spacing down to 1
+     * pixel around every coarse local extreme whose parabola (through it and its two neighbours) comes within 0.1
+     * pixel of the best value found: the box encloses every point evaluated.
+     */
     private static BoundingBox moveOutline(BoundingBox b, PointMap map) {
-        int nx = Math.max(2, (int) Math.ceil(b.width() / 2)) + 1;
-        int ny = Math.max(2, (int) Math.ceil(b.height() / 2)) + 1;
+        double w = b.width();
+        double h = b.height();
+        double[] edges = {w, h, w, h};
+        int n = 0;
+        int[] counts = new int[4];
+        for (int e = 0; e < 4; e++) {
+            counts[e] = Math.max(1, (int) Math.ceil(edges[e] / OUTLINE_STEP));
+            n += counts[e];
+        }
+        double[] ts = new double[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        boolean[] ok = new boolean[n];
+        Outline o = new Outline(b, map);
+        int k = 0;
+        double start = 0;
+        for (int e = 0; e < 4; e++) {
+            for (int i = 0; i < counts[e]; i++) {
+                ts[k] = start + edges[e] * i / counts[e];
+                ok[k] = o.at(ts[k]);
+                xs[k] = o.p[0];
+                ys[k] = o.p[1];
+                k++;
+            }
+            start += edges[e];
+        }
+        if (!(o.x0 <= o.x1 && o.y0 <= o.y1)) {
+            return null;
+        }
+        // Refine each extreme (minimum x, minimum y, maximum x, maximum y, as maxima of sign * value) around every
+        // coarse local maximum whose parabola through it and its neighbours could reach the best value found.
+        double[] f = new double[n];
+        double[] peak = new double[n];
+        for (int m = 0; m < 4; m++) {
+            boolean useX = m % 2 == 0;
+            double sign = m < 2 ? -1 : 1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                f[i] = ok[i] ? sign * (useX ? xs[i] : ys[i]) : Double.NEGATIVE_INFINITY;
+                best = Math.max(best, f[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                int prev = i == 0 ? n - 1 : i - 1;
+                int next = i == n - 1 ? 0 : i + 1;
+                peak[i] = ok[i] && f[i] > f[prev] && f[i] >= f[next]
+                        ? parabolaPeak(f[prev], f[i], f[next], gap(ts, prev, i, o.perimeter),
+                        gap(ts, i, next, o.perimeter))
+                        : Double.NEGATIVE_INFINITY;
+            }
+            while (true) {
+                int c = -1;
+                for (int i = 0; i < n; i++) {
+                    if (peak[i] > Double.NEGATIVE_INFINITY && (c < 0 || peak[i] > peak[c])) {
+                        c = i;
+                    }
+                }
+                if (c < 0 || peak[c] < best - REFINE_SLACK) {
+                    break;
+                }
+                peak[c] = Double.NEGATIVE_INFINITY;
+                int prev = c == 0 ? n - 1 : c - 1;
+                int next = c == n - 1 ? 0 : c + 1;
+                best = Math.max(best, refine(o, useX, sign, ts[c], f[c], gap(ts, prev, c, o.perimeter),
+                        gap(ts, c, next, o.perimeter)));
+            }
+        }
+        return b.withEdges(o.x0, o.y0, o.x1, o.y1);
+    }
+
+    /** Arc length from sample {@code i} to sample {@code j} (the next one, wrapping past the last). */
+    private static double gap(double[] ts, int i, int j, double perimeter) {
+        return j > i ? ts[j] - ts[i] : ts[j] + perimeter - ts[i];
+    }
+
+    /**
+     * The highest value of the parabola through {@code (-gl, a), (0, fc), (gr, b)} on {@code [-gl, gr]} ({@code fc}
+     * if it is not concave).
+     */
+    private static double parabolaPeak(double a, double fc, double b, double gl, double gr) {
+        if (!(gl > 0 && gr > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
+            return fc;
+        }
+        double da = a - fc;
+        double db = b - fc;
+        double beta = (da / gl + db / gr) / (gl + gr);
+        if (!(beta < 0)) {
+            return fc;
+        }
+        double alpha = db / gr - beta * gr;
+        double t = Math.max(-gl, Math.min(gr, -alpha / (2 * beta)));
+        return fc + alpha * t + beta * t * t;
+    }
+
+    /**
+     * Halves the spacing around outline point {@code c} (value {@code fc} of {@code sign * x} or {@code sign * y},
+     * neighbours {@code gl} before and {@code gr} after) towards the larger value, down to 1 pixel; the best value.
+     */
+    private static double refine(Outline o, boolean useX, double sign, double c, double fc, double gl, double gr) {
+        while (gl > OUTLINE_FINE || gr > OUTLINE_FINE) {
+            double fl = Double.NEGATIVE_INFINITY;
+            double fr = Double.NEGATIVE_INFINITY;
+            if (gl > OUTLINE_FINE && o.at(c - gl / 2)) {
+                fl = sign * (useX ? o.p[0] : o.p[1]);
+            }
+            if (gr > OUTLINE_FINE && o.at(c + gr / 2)) {
+                fr = sign * (useX ? o.p[0] : o.p[1]);
+            }
+            if (fl > fc && fl >= fr) {
+                c -= gl / 2;
+                fc = fl;
+                gl /= 2;
+                gr = gl;
+            } else if (fr > fc) {
+                c += gr / 2;
+                fc = fr;
+                gr /= 2;
+                gl = gr;
+            } else {
+                gl /= 2;
+                gr /= 2;
+            }
+        }
+        return fc;
+    }
+
+    /** A box outline walked by arc length from its top-left corner, clockwise on screen, growing the moved box. */
+    private static final class Outline {
+        final double[] p = new double[2];
+        final double perimeter;
+        private final BoundingBox b;
+        private final PointMap map;
         double x0 = Double.POSITIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
-        double[][] pts = new double[2 * nx + 2 * ny][];
-        int k = 0;
-        for (int i = 0; i < nx; i++) {
-            double x = b.xMin() + b.width() * i / (nx - 1);
-            pts[k++] = new double[] {x, b.yMin()};
-            pts[k++] = new double[] {x, b.yMax()};
+
+        Outline(BoundingBox b, PointMap map) {
+            this.b = b;
+            this.map = map;
+            this.perimeter = 2 * (b.width() + b.height());
         }
-        for (int j = 0; j < ny; j++) {
-            double y = b.yMin() + b.height() * j / (ny - 1);
-            pts[k++] = new double[] {b.xMin(), y};
-            pts[k++] = new double[] {b.xMax(), y};
-        }
-        for (double[] q : pts) {
-            double[] p = map.map(q[0], q[1]);
-            if (p == null || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
-                continue;
+
+        /** Moves the outline point at arc length {@code t} into {@link #p}; {@code false} if it has no image. */
+        boolean at(double t) {
+            double w = b.width();
+            double h = b.height();
+            if (t < 0) {
+                t += perimeter;
+            } else if (t >= perimeter) {
+                t -= perimeter;
+            }
+            double x;
+            double y;
+            if (t < w) {
+                x = b.xMin() + t;
+                y = b.yMin();
+            } else if (t < w + h) {
+                x = b.xMax();
+                y = Math.min(b.yMax(), b.yMin() + (t - w));
+            } else if (t < 2 * w + h) {
+                x = Math.max(b.xMin(), b.xMax() - (t - w - h));
+                y = b.yMax();
+            } else {
+                x = b.xMin();
+                y = Math.max(b.yMin(), b.yMax() - (t - 2 * w - h));
+            }
+            if (!map.mapInto(x, y, p)) {
+                return false;
             }
             x0 = Math.min(x0, p[0]);
             y0 = Math.min(y0, p[1]);
             x1 = Math.max(x1, p[0]);
             y1 = Math.max(y1, p[1]);
+            return true;
         }
-        return x0 <= x1 && y0 <= y1 ? b.withEdges(x0, y0, x1, y1) : null;
     }
 }

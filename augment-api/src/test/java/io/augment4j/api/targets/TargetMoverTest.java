@@ -1,10 +1,14 @@
 package io.augment4j.api.targets;
 
+import io.augment4j.api.ArrayImage;
 import io.augment4j.api.BoundingBox;
 import io.augment4j.api.Keypoint;
+import io.augment4j.api.PixelType;
+import io.augment4j.api.Sample;
 import io.augment4j.api.geometry.Matrices;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -128,5 +132,97 @@ class TargetMoverTest {
         // Pixel centre (20, 10) is read by v = 8, u = 20 + 3 - 0.4 = 22.6.
         assertEquals(22.6 + 0.5, p[0], 1e-3);
         assertEquals(8 + 0.5, p[1], 1e-3);
+    }
+
+    /**
+     * A smooth backward map as local warps make, with bumps of 6 px at a 28-px wavelength: output (u, v) reads input
+     * (u + 6 sin(v / 9 + 1) + 2 cos(u / 14), v + 5 cos(u / 11) - 2 sin(v / 13)).
+     */
+    private static float[][] wavyMap(int h, int w) {
+        float[] mx = new float[h * w];
+        float[] my = new float[h * w];
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                mx[v * w + u] = (float) (u + 6 * Math.sin(v / 9.0 + 1) + 2 * Math.cos(u / 14.0));
+                my[v * w + u] = (float) (v + 5 * Math.cos(u / 11.0) - 2 * Math.sin(v / 13.0));
+            }
+        }
+        return new float[][] {mx, my};
+    }
+
+    @Test
+    void interleavedAndSeparateMapsAndWarmAndColdStartsAgree() {
+        int h = 90;
+        int w = 120;
+        float[][] m = wavyMap(h, w);
+        float[] xy = new float[2 * h * w];
+        for (int i = 0; i < h * w; i++) {
+            xy[2 * i] = m[0][i];
+            xy[2 * i + 1] = m[1][i];
+        }
+        BackwardMapInverse warm = BackwardMapInverse.interleaved(xy, h, w);
+        Random rnd = new Random(3);
+        double x = 60;
+        double y = 45;
+        for (int i = 0; i < 300; i++) {
+            // A walk of small steps (warm starts) with a jump now and then (cold starts).
+            x = i % 50 == 0 ? 5 + rnd.nextDouble() * (w - 10) : Math.max(1, Math.min(w - 1, x + rnd.nextGaussian() * 4));
+            y = i % 50 == 0 ? 5 + rnd.nextDouble() * (h - 10) : Math.max(1, Math.min(h - 1, y + rnd.nextGaussian() * 4));
+            double[] a = warm.map(x, y);
+            double[] cold = new BackwardMapInverse(m[0], m[1], h, w).map(x, y);
+            assertEquals(cold[0], a[0], 1e-3, "x at " + x + ", " + y);
+            assertEquals(cold[1], a[1], 1e-3, "y at " + x + ", " + y);
+            // The answer reads the point back: map(u) = p, on pixel centres.
+            double ux = a[0] - 0.5;
+            double uy = a[1] - 0.5;
+            if (ux > 0 && uy > 0 && ux < w - 1 && uy < h - 1) {
+                assertEquals(x - 0.5, ux + 6 * Math.sin(uy / 9.0 + 1) + 2 * Math.cos(ux / 14.0), 0.02);
+                assertEquals(y - 0.5, uy + 5 * Math.cos(ux / 11.0) - 2 * Math.sin(uy / 13.0), 0.02);
+            }
+        }
+    }
+
+    @Test
+    void aBoxOnALocalWarpEnclosesItsOutlineMovedPointByPoint() {
+        int h = 120;
+        int w = 160;
+        float[][] m = wavyMap(h, w);
+        Random rnd = new Random(4);
+        for (int trial = 0; trial < 40; trial++) {
+            double x0 = 10 + rnd.nextDouble() * 60;
+            double y0 = 10 + rnd.nextDouble() * 40;
+            BoundingBox box = new BoundingBox(x0, y0, x0 + 5 + rnd.nextDouble() * 80, y0 + 5 + rnd.nextDouble() * 60,
+                    "b");
+            Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
+            BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(m[0], m[1], h, w)).boxes().get(0);
+            // Reference: the outline moved every 0.05 px.
+            BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
+            double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY};
+            for (int e = 0; e < 4; e++) {
+                int n = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.05);
+                for (int i = 0; i <= n; i++) {
+                    double t = (double) i / n;
+                    double[] p = switch (e) {
+                        case 0 -> inv.map(box.xMin() + t * box.width(), box.yMin());
+                        case 1 -> inv.map(box.xMax(), box.yMin() + t * box.height());
+                        case 2 -> inv.map(box.xMin() + t * box.width(), box.yMax());
+                        default -> inv.map(box.xMin(), box.yMin() + t * box.height());
+                    };
+                    ref[0] = Math.min(ref[0], p[0]);
+                    ref[1] = Math.min(ref[1], p[1]);
+                    ref[2] = Math.max(ref[2], p[0]);
+                    ref[3] = Math.max(ref[3], p[1]);
+                }
+            }
+            // Coarse samples refined at the extremes: within 0.02 px of the dense outline, and never beyond it.
+            String msg = box + " -> " + moved + " vs " + java.util.Arrays.toString(ref);
+            assertEquals(ref[0], moved.xMin(), 0.02, msg);
+            assertEquals(ref[1], moved.yMin(), 0.02, msg);
+            assertEquals(ref[2], moved.xMax(), 0.02, msg);
+            assertEquals(ref[3], moved.yMax(), 0.02, msg);
+            assertTrue(moved.xMin() >= ref[0] - 1e-3 && moved.yMin() >= ref[1] - 1e-3 && moved.xMax() <= ref[2] + 1e-3
+                    && moved.yMax() <= ref[3] + 1e-3, msg);
+        }
     }
 }

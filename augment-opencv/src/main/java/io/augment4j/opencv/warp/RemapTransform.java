@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
  * pooled output. A mask follows by the same map; keypoints and box outlines move through its numerical inverse
- * ({@link BackwardMapInverse}), each box rebuilt as the box enclosing its moved outline.
+ * ({@link BackwardMapInverse}), each box rebuilt as the box enclosing its moved outline. The maps are copied into
+ * Java (per-thread buffers, once per call) only when the sample carries boxes or keypoints.
  *
  * @param <P> sampled parameter record
  */
@@ -64,11 +65,7 @@ public abstract class RemapTransform<P extends MapParams> extends OpenCvTransfor
                 return output;
             }
             try {
-                float[] mapX = new float[img.height() * img.width()];
-                float[] mapY = new float[img.height() * img.width()];
-                maps.toArrays(mapX, mapY);
-                return TargetMover.follow(input, output, new BackwardMapInverse(mapX, mapY, img.height(),
-                        img.width()));
+                return TargetMover.follow(input, output, maps.inverse());
             } catch (RuntimeException e) {
                 output.close();
                 throw e;

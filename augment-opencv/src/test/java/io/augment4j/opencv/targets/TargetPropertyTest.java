@@ -130,6 +130,38 @@ class TargetPropertyTest {
     }
 
     @Test
+    void onStrongLocalWarpsTheMovedBoxHoldsEveryWhitePixelAndFitsIt() {
+        // Stronger than the defaults (grid: 5 nodes, 5 %; elastic: alpha 34, sigma 4, displacements of ~1.4 px rms),
+        // but without folds: grid nodes 32 px apart moved up to 10 % of a side, elastic ~2.2 px rms, lens k to 0.5.
+        Random rnd = new Random(16);
+        int checked = 0;
+        for (int trial = 0; trial < 90; trial++) {
+            Node warp = switch (trial % 3) {
+                case 0 -> Node.step("grid_distortion", with(Map.of("num_steps", 4, "distort_limit", 0.1)));
+                case 1 -> Node.step("elastic", with(Map.of("alpha", 80.0, "sigma", 6.0)));
+                default -> Node.step("optical_distortion", with(Map.of("k", List.of(-0.5, 0.5))));
+            };
+            PipelineSpec spec = PipelineSpec.of(warp).withSeed(rnd.nextLong());
+            Sample in = rectangleSample(rnd);
+            BoundingBox before = in.boxes().get(0);
+            Sample out = Pipeline.compile(spec, GeoTestSupport.REGISTRY).apply(in, trial);
+            BoundingBox white = TargetImages.brightBox((ArrayImage) out.image(), 128);
+            if (white == null || white.area() < 64) {
+                continue;
+            }
+            assertEquals(1, out.boxes().size(), spec + " lost the box of " + white);
+            BoundingBox b = out.boxes().get(0);
+            assertTrue(white.xMin() + 0.5 >= b.xMin() - 0.5 && white.xMax() - 0.5 <= b.xMax() + 0.5
+                    && white.yMin() + 0.5 >= b.yMin() - 0.5 && white.yMax() - 0.5 <= b.yMax() + 0.5,
+                    spec + ": box " + before + " -> " + b + " misses white pixels of " + white);
+            double iou = TargetImages.iou(b, white);
+            assertTrue(iou >= 0.85, spec + ": box " + before + " -> " + b + " vs white " + white + ", IoU " + iou);
+            checked++;
+        }
+        assertTrue(checked > 70, "checked " + checked);
+    }
+
+    @Test
     void aBrightBlobStaysWithinAPixelOfItsKeypoint() {
         Random rnd = new Random(13);
         int checked = 0;
