@@ -84,6 +84,28 @@ class LoopListenersTest {
         }
     }
 
+    /** What a one-epoch fit with only this listener writes to System.err. */
+    private static String stderrOf(ProgressBarListener bar) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            new TrainingLoop(MLP, TrainingFixture.config().epochs(1).build(), List.of(bar))
+                    .fit(DATA, SPLIT, null).model().close();
+        } finally {
+            System.setErr(saved);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void progressBarsAreDrawnWhereTheyAreToldAndNowhereWithoutATerminal() {
+        java.io.ByteArrayOutputStream drawn = new java.io.ByteArrayOutputStream();
+        stderrOf(new ProgressBarListener(new java.io.PrintStream(drawn, true, java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(drawn.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Epoch 1/1"), drawn.toString());
+        assertFalse(stderrOf(new ProgressBarListener(null)).contains("Epoch 1/1"), "no bar without a terminal");
+    }
+
     @Test
     void listenersRunInListOrderForEveryHook() {
         List<String> events = new ArrayList<>();
