@@ -24,7 +24,7 @@ public final class AdamOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    public void update(String name, NDArray weight, NDArray grad, float lr, long step) {
+    protected void step(String name, NDArray weight, NDArray grad, float lr, long step) {
         NDArray m = buffer(name, "m", weight);
         NDArray v = buffer(name, "v", weight);
         m.muli(beta1).addi(grad.mul(1 - beta1));

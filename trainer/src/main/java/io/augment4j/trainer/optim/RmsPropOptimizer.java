@@ -18,7 +18,7 @@ public final class RmsPropOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    public void update(String name, NDArray weight, NDArray grad, float lr, long step) {
+    protected void step(String name, NDArray weight, NDArray grad, float lr, long step) {
         NDArray s = buffer(name, "s", weight);
         s.muli(rho).addi(grad.square().muli(1 - rho));
         weight.subi(grad.div(s.sqrt().addi(epsilon)).muli(lr));

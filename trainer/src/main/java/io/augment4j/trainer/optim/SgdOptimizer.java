@@ -20,7 +20,7 @@ public final class SgdOptimizer extends StatefulOptimizer {
     }
 
     @Override
-    public void update(String name, NDArray weight, NDArray grad, float lr, long step) {
+    protected void step(String name, NDArray weight, NDArray grad, float lr, long step) {
         if (beta == 0) {
             weight.subi(grad.mul(lr));
             return;

@@ -61,6 +61,47 @@ class OptimizerTest {
         }
     }
 
+    /**
+     * A weight whose gradient becomes zero (a dead unit): its first moment decays by beta1 per step and, unflushed,
+     * would spend about 150 steps among the subnormal floats (slow arithmetic on many x86 CPUs) before reaching 0.
+     * The state never holds a subnormal, and the weights move as they would unflushed (the flushed values are below
+     * 1e-30).
+     */
+    @Test
+    void decayingMomentsNeverBecomeSubnormal() {
+        try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterOptimizer adam = OptimizerConfig.adam(0.01).create();
+            ParameterOptimizer sgd = OptimizerConfig.momentum(0.01, 0.9).create();
+            NDArray wa = m.create(new float[] {1, -2, 0.5f});
+            NDArray ws = wa.duplicate();
+            NDArray g = m.create(new float[] {1e-3f, -0.5f, 2f});
+            NDArray zero = g.zerosLike();
+            double minAbsNonZero = Double.MAX_VALUE;
+            for (long step = 1; step <= 1200; step++) {
+                NDArray grad = step <= 5 ? g : zero;
+                adam.update("w", wa, grad, 0.01f, step);
+                sgd.update("w", ws, grad, 0.01f, step);
+                for (ParameterOptimizer o : new ParameterOptimizer[] {adam, sgd}) {
+                    for (var t : o.exportState().values()) {
+                        for (float f : t.data()) {
+                            assertTrue(f == 0f || Math.abs(f) >= Float.MIN_NORMAL,
+                                    "subnormal state value " + f + " at step " + step);
+                            if (f != 0f) {
+                                minAbsNonZero = Math.min(minAbsNonZero, Math.abs(f));
+                            }
+                        }
+                    }
+                }
+            }
+            // it did decay into the flushed range (else the test would not exercise the flush)
+            assertTrue(minAbsNonZero < 1e-25, "smallest state value seen: " + minAbsNonZero);
+            for (float f : adam.exportState().get("w/m").data()) {
+                assertEquals(0f, f, "the first moments reached zero");
+            }
+        }
+    }
+
     @Test
     void schedules() {
         ScheduleConfig step = new ScheduleConfig(ScheduleConfig.Type.STEP, 0.5, 10, 0, 0, false);
