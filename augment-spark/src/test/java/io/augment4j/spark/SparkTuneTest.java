@@ -50,6 +50,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparkTuneTest {
     static final ConfigLoader LOADER = new ConfigLoader(TransformRegistry.discover());
 
+    /** Random search and ASHA over 4 trials of 3 epochs; the test files do not exist (no trial reads them). */
+    static final String STUDY = """
+            name: spark-study
+            config:
+              data: {type: idx, train_images: bands-images.idx, train_labels: bands-labels.idx,
+                     test_images: test-images.idx, test_labels: test-labels.idx}
+              split: {val: 0.25}
+              model: {dense: [{units: 8, dropout: 0.1}]}
+              optimizer: {type: adam, learning_rate: 0.01}
+              early_stopping: {monitor: val_loss, patience: 5}
+              epochs: 3
+              batch_size: 32
+              workers: 0
+              progress: false
+            search:
+              optimizer.learning_rate: {log_uniform: [1.0e-5, 1.0e-1]}
+              model.dense[0].units: {int_log: [2, 16]}
+            pruner: {type: asha, min_epochs: 1, reduction_factor: 3}
+            trials: 4
+            seed: 11
+            """;
+
     @TempDir
     static Path data;
 
@@ -83,27 +105,7 @@ class SparkTuneTest {
         spark = SparkSession.builder().appName("SparkTuneTest").master("local[2,2]")
                 .config("spark.ui.enabled", "false").getOrCreate();
         bands(data, 240, 3);
-        // random search and ASHA; the test files do not exist (no trial reads them)
-        Path file = Files.writeString(data.resolve("study.yaml"), """
-                name: spark-study
-                config:
-                  data: {type: idx, train_images: bands-images.idx, train_labels: bands-labels.idx,
-                         test_images: test-images.idx, test_labels: test-labels.idx}
-                  split: {val: 0.25}
-                  model: {dense: [{units: 8, dropout: 0.1}]}
-                  optimizer: {type: adam, learning_rate: 0.01}
-                  early_stopping: {monitor: val_loss, patience: 5}
-                  epochs: 3
-                  batch_size: 32
-                  workers: 0
-                  progress: false
-                search:
-                  optimizer.learning_rate: {log_uniform: [1.0e-5, 1.0e-1]}
-                  model.dense[0].units: {int_log: [2, 16]}
-                pruner: {type: asha, min_epochs: 1, reduction_factor: 3}
-                trials: 4
-                seed: 11
-                """);
+        Path file = Files.writeString(data.resolve("study.yaml"), STUDY);
         spec = new StudyLoader(LOADER.registry()).load(file);
         try (LocalTrialExecutor ex = new LocalTrialExecutor(runner(), 1)) {
             local = new Study(spec, data.resolve("local"), ex, LOADER, new PrintStream(new ByteArrayOutputStream(),
@@ -254,7 +256,7 @@ class SparkTuneTest {
         assertEquals(1, count(journal, "{\"event\":\"started\",\"number\":" + kill + ","), "the rerun keeps its values");
     }
 
-    private static void assertSame(List<TrialRecord> a, List<TrialRecord> b) {
+    static void assertSame(List<TrialRecord> a, List<TrialRecord> b) {
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             TrialRecord x = a.get(i);
