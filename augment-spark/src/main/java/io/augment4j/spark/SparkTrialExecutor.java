@@ -67,6 +67,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private final MonitorServer server;
     private final ExecutorService jobs;
     private final ExecutorCompletionService<TrialOutcome> done;
+    /** Trials submitted and not yet ended: close() cancels only when there are (else Spark warns). */
+    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -133,6 +135,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new IllegalStateException("the executor is closed");
         }
         server.register(trial.number(), monitor);
+        running.incrementAndGet();
         done.submit(() -> runJob(trial));
     }
 
@@ -167,6 +170,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         } finally {
             server.unregister(n);
             sc.clearJobGroup();
+            running.decrementAndGet();
         }
     }
 
@@ -193,7 +197,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
     public void close() {
         closed = true;
         SparkContext sc = spark.sparkContext();
-        if (!sc.isStopped()) {
+        if (running.get() > 0 && !sc.isStopped()) {
             sc.cancelJobGroup(group);
         }
         jobs.shutdown();
