@@ -3,7 +3,7 @@
 #   ./aug list | describe NAME | preview ... | apply ... | replay ...     (./aug --help)
 # Environment: AUG_JAVA_OPTS (extra JVM options, e.g. -Xmx8g), AUG_MVN_OPTS (extra Maven options, e.g. -o),
 #              AUG_NO_BUILD=1 (never rebuild; run what is built),
-#              SPARK_HOME or AUG_SPARK_CLASSPATH (Spark's jars for 'apply --engine spark'; default: resolved once
+#              SPARK_HOME or AUG_SPARK_CLASSPATH (Spark's jars for 'apply/tune --engine spark'; default: resolved once
 #              with Maven into samples/target/spark.classpath).
 set -euo pipefail
 
@@ -67,7 +67,7 @@ fi
 CDS=()
 [[ -f "$JSA" ]] && CDS=(-XX:SharedArchiveFile="$JSA")
 
-# apply --engine spark: Spark's jars (provided: never bundled) and the JVM flags Spark needs on Java 17.
+# apply/tune --engine spark: Spark's jars (provided: never bundled) and the JVM flags Spark needs on Java 17.
 CP="$JAR:$LIB/*"
 SPARK=()
 case " $* " in

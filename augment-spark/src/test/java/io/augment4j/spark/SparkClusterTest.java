@@ -55,7 +55,7 @@ class SparkClusterTest {
         }
     }
 
-    private static void sparkHome() throws IOException {
+    static void sparkHome() throws IOException {
         Path home = Path.of(System.getenv("SPARK_HOME"));
         Path jars = home.resolve("jars");
         Files.createDirectories(jars);

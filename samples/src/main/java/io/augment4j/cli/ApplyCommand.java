@@ -5,8 +5,6 @@ import io.augment4j.api.pipeline.PipelineSpec;
 import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.cli.labels.LabelFormat;
 import io.augment4j.api.batch.BatchExecutor;
-import io.augment4j.api.batch.BatchExecutorProvider;
-import io.augment4j.api.batch.LocalBatchExecutor;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -20,9 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code aug apply}: batch augmentation of a folder tree, resumable, with a manifest for replay. */
@@ -104,7 +99,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyRun.Progress progress = quiet || System.console() == null ? new Messages(err) : new Bar(err);
         ApplyRun.Options options = new ApplyRun.Options(in, out, copies, seed, maxPixels.maxPixels, labelFormat);
         ApplyRun.Summary s;
-        try (BatchExecutor executor = executor(t)) {
+        try (BatchExecutor executor = Engines.batch(engine, master, t)) {
             s = new ApplyRun(registry, pipelineSpec, options, executor, progress).run();
         }
         s.warnings().forEach(w -> err.println("aug: warning: " + w));
@@ -124,24 +119,6 @@ final class ApplyCommand implements Callable<Integer> {
                     + " transform, named above with its jar ('aug preview --verbose' on one of them shows where)");
         }
         return s.exitCode();
-    }
-
-    /** The engine named by --engine: the local thread pool, or a {@link BatchExecutorProvider} on the class path. */
-    private BatchExecutor executor(int threads) {
-        if (engine.equals("local")) {
-            if (master != null) {
-                throw new UsageException("--master is for --engine spark; the local engine takes --threads");
-            }
-            return new LocalBatchExecutor(threads);
-        }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<String> available = new ArrayList<>(List.of("local"));
-        available.addAll(BatchExecutorProvider.names(loader));
-        BatchExecutorProvider provider = BatchExecutorProvider.named(engine, loader).orElseThrow(() ->
-                new UsageException("unknown --engine '" + engine + "'; available: " + String.join(", ", available)
-                        + (engine.equals("spark") ? " (the spark engine needs augment-spark and Spark's jars on the"
-                        + " class path: README.md, Running on Spark)" : "")));
-        return provider.create(master == null ? Map.of() : Map.of("master", master));
     }
 
     /** Messages only. */

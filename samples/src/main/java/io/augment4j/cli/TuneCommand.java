@@ -7,11 +7,11 @@ import io.augment4j.trainer.run.RunFolderLock;
 import io.augment4j.trainer.run.RunInterruptedException;
 import io.augment4j.trainer.run.TrainingRun;
 import io.augment4j.trainer.tune.Journal;
-import io.augment4j.trainer.tune.LocalTrialExecutor;
 import io.augment4j.trainer.tune.Study;
 import io.augment4j.trainer.tune.StudyLoader;
 import io.augment4j.trainer.tune.StudyResults;
 import io.augment4j.trainer.tune.StudySpec;
+import io.augment4j.trainer.tune.TrialExecutor;
 import io.augment4j.trainer.tune.TrialRunner;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
                 "study.jsonl (the journal), trials.csv, report.md, best.yaml and plots. See trainer/TUNING.md."},
         footer = {"", "Examples:", "  aug tune --config configs/tune-quick.yaml",
                 "  aug tune --config configs/tune-quick.yaml --parallel 2 --trials 20",
+                "  aug tune --config configs/tune-quick.yaml --engine spark --master 'local[2]' --parallel 2",
                 "  aug tune --resume studies/tune-quick      # after a crash, kill or Ctrl-C",
                 "  aug tune --report studies/tune-quick      # rewrite the results from the journal",
                 "  aug tune --final studies/tune-quick       # train best.yaml again, measure the test set once"})
@@ -71,6 +72,16 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "K", defaultValue = "1",
             description = "Trials at once, sharing the cores (default: ${DEFAULT-VALUE}).")
     int parallel;
+
+    @Option(names = "--engine", paramLabel = "E", defaultValue = Engines.LOCAL,
+            description = {"local (trials in this JVM; default) or spark (each trial a Spark task; needs",
+                    "augment-spark and Spark's jars on the class path: README.md, Running on Spark)."})
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = {"Spark master for --engine spark: local[2], local[2,3] (3 attempts per task),",
+                    "spark://HOST:7077, yarn (default: spark-submit's, else local[*])."})
+    String master;
 
     @Override
     public Integer call() {
@@ -114,9 +125,10 @@ final class TuneCommand implements Callable<Integer> {
         }, "aug-tune-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         // The executor is made first: it sizes PyTorch's threads before the engine starts.
-        try (LocalTrialExecutor executor = new LocalTrialExecutor(
+        try (TrialExecutor executor = Engines.trials(engine, master,
                 new TrialRunner(loader, study.monitor(), study.direction()), parallel)) {
-            stdout.printf("Study %s in %s, %d trial(s) at once.%n", study.name(), dir, parallel);
+            stdout.printf("Study %s in %s, %d trial(s) at once%s.%n", study.name(), dir, parallel,
+                    engine.equals(Engines.LOCAL) ? "" : " on " + engine);
             new Study(study, dir, executor, loader, stdout).run(resume, trials);
         } finally {
             done.set(true);

@@ -21,8 +21,8 @@ import java.util.concurrent.ExecutionException;
  */
 public final class LocalTrialExecutor implements TrialExecutor {
 
-    /** DJL's system property for PyTorch's intra-op threads. */
-    static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+    /** DJL's system property for PyTorch's intra-op threads, read when the engine starts. */
+    public static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
 
     private final TrialFunction runner;
     private final int parallel;

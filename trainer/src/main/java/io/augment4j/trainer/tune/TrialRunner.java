@@ -1,6 +1,7 @@
 package io.augment4j.trainer.tune;
 
 import io.augment4j.api.AugmentException;
+import io.augment4j.api.registry.TransformRegistry;
 import io.augment4j.trainer.Json;
 import io.augment4j.trainer.config.ConfigLoader;
 import io.augment4j.trainer.config.TrainConfig;
@@ -10,6 +11,8 @@ import io.augment4j.trainer.loop.TrainingContext;
 import io.augment4j.trainer.run.RunFolder;
 import io.augment4j.trainer.run.TrainValRun;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +31,15 @@ import java.util.Map;
  * checkpoint per epoch; a trial folder that holds a checkpoint is continued from it. A failing
  * trial (bad sampled config, diverged loss, unreadable data) gives a FAILED outcome with the
  * reason; it never throws for them.
+ *
+ * <p>Serializable, for executors that run trials in other JVMs: a deserialized runner keeps the
+ * monitored metric and direction, and reads configs with the transforms found on its own JVM's class
+ * path ({@link TransformRegistry#discover()}, once per JVM), not with the loader it was made with (a
+ * loader's registry does not travel); transforms from plugin jars must be on that class path.
  */
-public final class TrialRunner implements TrialFunction {
+public final class TrialRunner implements TrialFunction, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Marks a loop stop requested by the pruner, so that a resumed trial still reads as pruned. */
     static final String PRUNED = "pruned: ";
@@ -47,6 +57,29 @@ public final class TrialRunner implements TrialFunction {
         this.loader = loader;
         this.monitor = monitor;
         this.direction = direction;
+    }
+
+    /** What travels: the ranking, not the loader. */
+    private Object writeReplace() {
+        return new Serialized(monitor, direction);
+    }
+
+    private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a TrialRunner travels as its Serialized form");
+    }
+
+    /** The serialized form of a runner: rebuilt with this JVM's discovered transforms. */
+    private record Serialized(String monitor, Direction direction) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private Object readResolve() {
+            return new TrialRunner(DiscoveredLoader.LOADER, monitor, direction);
+        }
+    }
+
+    /** This JVM's config loader over the class path's transforms, made on first use. */
+    private static final class DiscoveredLoader {
+        static final ConfigLoader LOADER = new ConfigLoader(TransformRegistry.discover());
     }
 
     /**

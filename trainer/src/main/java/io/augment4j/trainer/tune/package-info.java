@@ -11,7 +11,8 @@
  *
  * <p>Running them: {@link io.augment4j.trainer.tune.Study} runs a spec's trials through a
  * {@link io.augment4j.trainer.tune.TrialExecutor} ({@link io.augment4j.trainer.tune.LocalTrialExecutor}:
- * K at once in this JVM), each a serializable {@link io.augment4j.trainer.tune.Trial} trained by a
+ * K at once in this JVM; other engines, such as augment-spark's, through a
+ * {@link io.augment4j.trainer.tune.TrialExecutorProvider}), each a serializable {@link io.augment4j.trainer.tune.Trial} trained by a
  * {@link io.augment4j.trainer.tune.TrialRunner} into a {@link io.augment4j.trainer.tune.TrialOutcome};
  * it records everything in the study folder's {@link io.augment4j.trainer.tune.Journal}, from which
  * a resume continues and {@link io.augment4j.trainer.tune.StudyResults} writes the results.

@@ -1,16 +1,22 @@
 package io.augment4j.trainer.tune;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A trial and its outcome travel as plain serialized data (to another process or machine). */
 class TrialTest {
@@ -41,5 +47,27 @@ class TrialTest {
         TrialOutcome o = new TrialOutcome(4, TrialState.PRUNED, List.of(0.9, 0.7), 0.7, 1, 12.5, "ASHA rung 0", 0.2,
                 0.3);
         assertEquals(o, roundTrip(o));
+    }
+
+    @Test
+    void aTrialRunnerTravelsAndTrainsAsTheOriginal(@TempDir Path dir) throws Exception {
+        TuneFixtures.bands(dir, "bands", 240, 3);
+        StudySpec spec = TuneFixtures.spec(dir, List.of(Map.of("optimizer.learning_rate", 0.01)), null);
+        TrialRunner runner = new TrialRunner(TuneFixtures.LOADER, spec.monitor(), spec.direction());
+        TrialRunner back = roundTrip(runner);
+        assertNotSame(runner, back);
+        assertInstanceOf(TrialRunner.class, back);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        List<TrialRecord> here;
+        List<TrialRecord> there;
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(runner, 1)) {
+            here = new Study(spec, dir.resolve("here"), ex, TuneFixtures.LOADER, out).run(false, null);
+        }
+        try (LocalTrialExecutor ex = new LocalTrialExecutor(back, 1)) {
+            there = new Study(spec, dir.resolve("there"), ex, TuneFixtures.LOADER, out).run(false, null);
+        }
+        assertEquals(TrialState.COMPLETE, there.get(0).state(), there.toString());
+        assertEquals(here.get(0).curve(), there.get(0).curve(), "the same monitored metric, the same training");
+        assertEquals(here.get(0).bestEpoch(), there.get(0).bestEpoch());
     }
 }
