@@ -48,10 +48,11 @@ if [[ "${AUG_NO_BUILD:-}" != "1" ]] && stale; then
   fi
 fi
 
-# Start-up: C1 only (most work is native OpenCV or short) except for 'apply', whose Java loops profit from C2;
+# Start-up: C1 only (most work is native OpenCV or short) except for the long commands (apply, train, evaluate,
+# tune), whose Java loops profit from C2;
 # and a class-data-sharing archive of the classes a preview loads, made once after each build (a few seconds).
 JIT=(-XX:TieredStopAtLevel=1)
-case " $* " in *" apply "*|*" train "*|*" evaluate "*) JIT=() ;; esac
+case " $* " in *" apply "*|*" train "*|*" evaluate "*|*" tune "*) JIT=() ;; esac
 JAVA=(java ${AUG_JAVA_OPTS:-} -Djava.awt.headless=true -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off)
 JSA="$TARGET/aug.jsa"
 if [[ ! -f "$JSA" || -n "$(find "$JAR" "$LIB" -newer "$JSA" -print -quit 2>/dev/null)" ]]; then
