@@ -102,6 +102,24 @@ class OptimizerTest {
         }
     }
 
+    /** Weights below 1e-30 in magnitude (subnormal ones included) become 0 at the next flush; others stay. */
+    @Test
+    void tinyWeightsAreFlushedEvery32Steps() {
+        try (NDManager m = NDManager.newBaseManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterOptimizer adam = OptimizerConfig.adam(0.01).create();
+            float[] start = {1e-35f, 1f, 5e-39f, -2e-30f, -1e-31f};
+            NDArray w = m.create(start);
+            NDArray zero = w.zerosLike();
+            for (long step = 1; step < StatefulOptimizer.FLUSH_EVERY; step++) {
+                adam.update("w", w, zero, 0.01f, step);
+            }
+            assertArrayEquals(start, w.toFloatArray(), 0f, "no flush before step 32; a zero gradient moves nothing");
+            adam.update("w", w, zero, 0.01f, StatefulOptimizer.FLUSH_EVERY);
+            assertArrayEquals(new float[] {0, 1, 0, -2e-30f, 0}, w.toFloatArray(), 0f);
+        }
+    }
+
     @Test
     void schedules() {
         ScheduleConfig step = new ScheduleConfig(ScheduleConfig.Type.STEP, 0.5, 10, 0, 0, false);
