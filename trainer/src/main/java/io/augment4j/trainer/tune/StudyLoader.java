@@ -221,6 +221,11 @@ public final class StudyLoader {
                 baseDir = dir;
             }
             b.base(tree, baseDir);
+            if (tree.path("split").path("merge_val").asBoolean(false)) {
+                throw configError("split.merge_val", "a study ranks its trials on the validation split, which"
+                        + " merge_val trains on: remove it (aug tune --final DIR --train-on train+val trains the"
+                        + " best config on train + validation once the study is done)", null);
+            }
             validateBase(tree, baseDir);
             try {
                 Studies.monitor(tree);
