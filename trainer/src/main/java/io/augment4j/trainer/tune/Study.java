@@ -15,10 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +127,7 @@ public final class Study {
                 if (journal.header() == null) {
                     n = Math.min(trials != null ? trials : spec.trials(), spec.sampler().maxTrials());
                     journal.writeHeader(header(n));
-                } else if (!journal.header().path("spec_hash").asText().equals(specHash(spec))) {
+                } else if (!SpecHash.matches(journal.header(), spec)) {
                     throw new RunException(dir + " holds a study of another spec (its base config, seed, monitor,"
                             + " sampler or pruner changed since it started): resume it with its own study file, or"
                             + " start a new study in another folder");
@@ -261,7 +258,7 @@ public final class Study {
 
     private ObjectNode header(int trials) {
         ObjectNode h = JsonNodeFactory.instance.objectNode();
-        h.put("name", spec.name()).put("spec_hash", specHash(spec)).put("seed", spec.seed())
+        h.put("name", spec.name()).put("spec_hash", SpecHash.of(spec)).put("seed", spec.seed())
                 .put("trials", trials).put("monitor", spec.monitor())
                 .put("direction", spec.direction().name())
                 .put("source", spec.source() == null ? null : spec.source().toAbsolutePath().toString())
@@ -280,23 +277,6 @@ public final class Study {
             // a sampler of the caller's own: the plots decide from the values
         }
         return h;
-    }
-
-    /**
-     * @param spec a study
-     * @return a hash of what fixes its trials: base config (or "objective"), seed, monitor,
-     *     direction, and the sampler's and pruner's kinds (not the trial count, which a resume may raise)
-     */
-    static String specHash(StudySpec spec) {
-        String s = (spec.objectiveStudy() ? "objective" : spec.base().toString()) + "|" + spec.seed() + "|" + spec.monitor() + "|" + spec.direction() + "|"
-                + spec.sampler().getClass().getName() + "|"
-                + (spec.pruner() == null ? "-" : spec.pruner().getClass().getName());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Records each epoch in the journal and decides pruning once: a journaled decision stands. */
