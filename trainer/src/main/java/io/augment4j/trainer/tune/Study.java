@@ -52,6 +52,8 @@ public final class Study {
     private final TrialExecutor executor;
     private final ConfigLoader loader;
     private final PrintStream out;
+    /** The console while {@link #run} runs. */
+    private volatile StudyProgress progress;
 
     /**
      * @param spec the study
@@ -59,7 +61,8 @@ public final class Study {
      * @param executor runs the trials
      * @param loader checks each trial's config (its registry: the transforms the augmentation may
      *     use); null for an objective study, whose trials have no config
-     * @param out progress: a line per epoch and per ended trial
+     * @param out progress: a line per ended trial, and a bar for the running ones on a terminal (else a
+     *     line per started trial and per epoch)
      */
     public Study(StudySpec spec, Path dir, TrialExecutor executor, ConfigLoader loader, PrintStream out) {
         if (loader == null && !spec.objectiveStudy()) {
@@ -81,7 +84,8 @@ public final class Study {
      * @param objective what each trial runs
      * @param parallel how many trials run at once (each in its own thread)
      * @param resume continue the study in the folder (else the folder must hold none)
-     * @param out progress: a line per epoch and per ended trial
+     * @param out progress: a line per ended trial, and a bar for the running ones on a terminal (else a
+     *     line per started trial and per epoch)
      * @return every trial, by number
      * @throws AugmentException for user errors (folder in use, already a study, another study's folder)
      * @throws IllegalArgumentException when the spec trains a config rather than call an objective
@@ -138,7 +142,13 @@ public final class Study {
                     n = Math.max(journaled, Math.min(trials != null ? trials
                             : journal.header().path("trials").asInt(spec.trials()), spec.sampler().maxTrials()));
                 }
-                loop(journal, n);
+                int ended = (int) journal.records().stream().filter(r -> r.state() != TrialState.RUNNING).count();
+                try (StudyProgress p = new StudyProgress(out, spec.monitor(), System.console() != null, n, ended)) {
+                    progress = p;
+                    loop(journal, n);
+                } finally {
+                    progress = null;
+                }
                 List<TrialRecord> records = journal.records();
                 StudyResults.write(dir, journal);
                 printSummary(records);
@@ -182,7 +192,7 @@ public final class Study {
                     printEnded(journal, o);
                     continue;
                 }
-                out.printf(Locale.ROOT, "trial %d started: %s%n", n, format(params));
+                progress.started(n, String.format(Locale.ROOT, "trial %d started: %s", n, format(params)));
                 executor.submit(trial, monitor);
                 running.add(n);
             }
@@ -233,8 +243,9 @@ public final class Study {
         boolean ownTest = StudyConfigs.removeTestFiles(tree);
         TrainConfig base = parse(tree, n);
         tree.put("workers", executor.workersPerTrial(base.workers()));
-        if (executor.parallelism() > 1) {
-            tree.put("progress", false);
+        StudyProgress p = progress;
+        if (executor.parallelism() > 1 || (p != null && p.bar())) {
+            tree.put("progress", false); // one bar on the console at a time
         }
         TrainConfig cfg = parse(tree, n);
         return new Trial(n, params, ConfigLoader.toYaml(cfg), ownTest, trialDir);
@@ -307,9 +318,10 @@ public final class Study {
                 }
                 journal.epoch(number, epoch, logs, reason);
                 Double v = logs.get(spec.monitor());
-                out.printf(Locale.ROOT, "  trial %d epoch %d: %s %s%s%n", number, epoch + 1, spec.monitor(),
-                        v == null ? "-" : StudyResults.value(v),
-                        reason == null ? "" : " -> pruned (" + reason + ")");
+                String value = spec.monitor() + " " + (v == null ? "-" : StudyResults.value(v));
+                progress.epoch(number, String.format(Locale.ROOT, "  trial %d epoch %d: %s%s", number, epoch + 1,
+                        value, reason == null ? "" : " -> pruned (" + reason + ")"),
+                        "ep." + (epoch + 1) + " " + (v == null ? "-" : StudyResults.value(v)));
                 return reason;
             }
         }
@@ -324,9 +336,9 @@ public final class Study {
             case RUNNING -> "interrupted";
         };
         Optional<TrialRecord> best = StudyResults.best(journal.records(), spec.direction());
-        out.printf(Locale.ROOT, "trial %d %s: %s (%.1f s) %s%s%n", o.number(), o.state().name().toLowerCase(Locale.ROOT),
+        progress.ended(o.number(), String.format(Locale.ROOT, "trial %d %s: %s (%.1f s) %s%s", o.number(), o.state().name().toLowerCase(Locale.ROOT),
                 what, o.seconds(), format(r.params()), best.map(b -> String.format(Locale.ROOT,
-                        "; best so far: trial %d, %s", b.number(), StudyResults.value(b.value()))).orElse(""));
+                        "; best so far: trial %d, %s", b.number(), StudyResults.value(b.value()))).orElse("")));
     }
 
     private void printSummary(List<TrialRecord> records) {
