@@ -132,9 +132,9 @@ public final class Study {
                     n = Math.min(trials != null ? trials : spec.trials(), spec.sampler().maxTrials());
                     journal.writeHeader(header(n));
                 } else if (!SpecHash.matches(journal.header(), spec)) {
-                    throw new RunException(dir + " holds a study of another spec (its base config, seed, monitor,"
-                            + " sampler or pruner changed since it started): resume it with its own study file, or"
-                            + " start a new study in another folder");
+                    throw new RunException(dir + " holds a study of another spec (its base config, search space,"
+                            + " seed, monitor, sampler or pruner settings changed since it started): resume it with"
+                            + " its own study file, or start a new study in another folder");
                 } else {
                     // A resume without --trials keeps the count the study started with; no journaled trial
                     // is left unfinished either way.
