@@ -22,7 +22,8 @@ final class StudyProgress implements AutoCloseable {
     private final String metric;
     private final boolean bar;
     private final int total;
-    private final long start = System.nanoTime();
+    /** ANSI: erase the line (a bar is drawn only on a terminal). */
+    private static final String ERASE_LINE = "\u001b[K";
     private final Map<Integer, String> running = new TreeMap<>();
     private int ended;
     private ProgressBar drawn;
@@ -73,8 +74,8 @@ final class StudyProgress implements AutoCloseable {
             return;
         }
         ended++;
-        clear();
-        out.println(line);
+        // One write: back to the start of the bar's line, erase it, print the line; the bar redraws below.
+        out.print("\r" + ERASE_LINE + line + System.lineSeparator());
         redraw();
     }
 
@@ -83,23 +84,19 @@ final class StudyProgress implements AutoCloseable {
             drawn = new ProgressBarBuilder().setTaskName("Trials").setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(out))
                     .setUpdateIntervalMillis(1000).continuousUpdate().clearDisplayOnFinish()
-                    .startsFrom(ended, Duration.ofNanos(System.nanoTime() - start)).build();
+                    .startsFrom(ended, Duration.ZERO).build();
         }
+        drawn.stepTo(ended);
         drawn.setExtraMessage(running.isEmpty() ? "" : " running (" + metric + "): "
                 + String.join(", ", running.values()));
         drawn.refresh();
     }
 
-    /** Takes the bar off the screen, so that a line prints on its own. */
-    private void clear() {
-        if (drawn != null) {
-            drawn.close();
-            drawn = null;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        clear();
+        if (drawn != null) {
+            drawn.close(); // takes the bar off the screen
+            drawn = null;
+        }
     }
 }

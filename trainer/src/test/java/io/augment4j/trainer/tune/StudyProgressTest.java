@@ -43,8 +43,7 @@ class StudyProgressTest {
     void onATerminalEndedTrialsAreLinesAboveABarOfTheRunningOnes() {
         events(new StudyProgress(out, "val_loss", true, 3, 1));
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("\ntrial 0 complete: val_loss 0.5\n") || text.contains("\rtrial 0 complete:"
-                + " val_loss 0.5\n"), text);
+        assertTrue(text.contains("\r\u001b[Ktrial 0 complete: val_loss 0.5" + System.lineSeparator()), text);
         assertTrue(!text.contains("started") && !text.contains("  trial 0 epoch"), "no line per epoch: " + text);
         assertTrue(text.contains("Trials") && text.contains("1/3") && text.contains("2/3"), "ended trials: " + text);
         assertTrue(text.contains("running (val_loss): #0 ep.0"), text);
