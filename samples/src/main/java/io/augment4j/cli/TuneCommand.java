@@ -5,7 +5,7 @@ import io.augment4j.trainer.config.ConfigLoader;
 import io.augment4j.trainer.run.RunException;
 import io.augment4j.trainer.run.RunFolderLock;
 import io.augment4j.trainer.run.RunInterruptedException;
-import io.augment4j.trainer.run.TrainingRun;
+import io.augment4j.trainer.tune.FinalRun;
 import io.augment4j.trainer.tune.Journal;
 import io.augment4j.trainer.tune.Study;
 import io.augment4j.trainer.tune.StudyLoader;
@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 "  aug tune --config configs/tune-quick.yaml --engine spark --master 'local[2]' --parallel 2",
                 "  aug tune --resume studies/tune-quick      # after a crash, kill or Ctrl-C",
                 "  aug tune --report studies/tune-quick      # rewrite the results from the journal",
-                "  aug tune --final studies/tune-quick       # train best.yaml again, measure the test set once"})
+                "  aug tune --final studies/tune-quick       # train the best config again, measure the test set once",
+                "  aug tune --final studies/tune-quick --full                 # ... on the base config without overrides",
+                "  aug tune --final studies/tune-quick --train-on train+val   # ... on train + validation"})
 final class TuneCommand implements Callable<Integer> {
 
     @Spec
@@ -59,9 +61,21 @@ final class TuneCommand implements Callable<Integer> {
         Path report;
 
         @Option(names = "--final", paramLabel = "DIR", required = true,
-                description = "Train DIR/best.yaml once more into DIR/final (as aug train) and evaluate the test set once.")
+                description = {"Train the best trial's config once more (as aug train) into DIR/final and evaluate"
+                        + " the test set once. With --full: DIR/final-full; with --train-on train+val:"
+                        + " DIR/final-trainval."})
         Path fin;
     }
+
+    @Option(names = "--full", description = {"With --final: set the best trial's values into the study's base"
+            + " config WITHOUT the study's overrides (its full data, its epochs, its early stopping)."})
+    boolean full;
+
+    @Option(names = "--train-on", paramLabel = "WHAT", defaultValue = "train",
+            description = {"With --final: train (default: the trials' train split, early stopping on their"
+                    + " validation split) or train+val (train and validation together, no early stopping, for"
+                    + " the best trial's best epoch count)."})
+    String trainOn;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Study folder (default: studies/<study name>).")
     Path out;
@@ -90,6 +104,12 @@ final class TuneCommand implements Callable<Integer> {
         }
         if (trials != null && trials < 1) {
             throw new UsageException("--trials must be at least 1, got " + trials);
+        }
+        if (!trainOn.equals("train") && !trainOn.equals("train+val")) {
+            throw new UsageException("--train-on is train or train+val, got '" + trainOn + "'");
+        }
+        if (what.fin == null && (full || !trainOn.equals("train"))) {
+            throw new UsageException("--full and --train-on go with --final DIR");
         }
         PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         TransformRegistry registry = Registries.discover(spec, spec.commandLine().getErr());
@@ -178,16 +198,9 @@ final class TuneCommand implements Callable<Integer> {
                 + (Files.exists(dir.resolve(StudyResults.BEST)) ? ", " + dir.resolve(StudyResults.BEST) : ""));
     }
 
-    private static int finalRun(TransformRegistry registry, Path dir, PrintStream stdout) {
-        Path best = dir.resolve(StudyResults.BEST);
-        if (!Files.isRegularFile(best)) {
-            throw new RunException("no " + StudyResults.BEST + " in " + dir + ": the study has no complete trial yet"
-                    + " (aug tune --resume " + dir + " to finish it)");
-        }
-        Path runDir = dir.resolve("final");
-        stdout.println("Training the study's best config once more; the test set is measured once, at the end.");
+    private int finalRun(TransformRegistry registry, Path dir, PrintStream stdout) {
         try {
-            TrainingRun.start(registry, best, runDir, false, stdout);
+            FinalRun.run(registry, dir, new FinalRun.Variant(full, trainOn.equals("train+val")), stdout);
             return ExitCodes.OK;
         } catch (RunInterruptedException e) {
             return TrainCommand.INTERRUPTED;

@@ -91,6 +91,19 @@ class TuneCliTest {
         assertEquals(0, run.code(), run.toString());
         String report = Files.readString(dir.resolve("final/report.md"));
         assertTrue(report.contains("## Test set (reported apart)") && report.contains("on 60 examples"), report);
+        assertTrue(Files.readString(dir.resolve("final/final.yaml")).startsWith("# aug tune --final: Final run (final):"
+                + " trial "));
+
+        run = Fixtures.aug("tune", "--final", dir.toString(), "--train-on", "train+val");
+        assertEquals(0, run.code(), run.toString());
+        report = Files.readString(dir.resolve("final-trainval/report.md"));
+        assertTrue(report.contains("(trained on: split.merge_val)") && report.contains("on 60 examples"), report);
+        String yaml = Files.readString(dir.resolve("final-trainval/final.yaml"));
+        assertTrue(yaml.contains("merge_val: true") && yaml.contains("trained on train + validation for "), yaml);
+
+        run = Fixtures.aug("tune", "--final", dir.toString(), "--full", "--train-on", "train+val");
+        assertEquals(ExitCodes.USAGE, run.code(), run.toString());
+        assertTrue(run.err().contains("do not combine"), run.toString());
     }
 
     @Test
@@ -108,9 +121,16 @@ class TuneCliTest {
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());
         assertTrue(run.err().contains("bad.yaml:"), run.toString());
 
+        run = Fixtures.aug("tune", "--report", work.toString(), "--full");
+        assertEquals(ExitCodes.USAGE, run.code(), run.toString());
+        assertTrue(run.err().contains("--full and --train-on go with --final DIR"), run.toString());
+        run = Fixtures.aug("tune", "--final", work.toString(), "--train-on", "val");
+        assertEquals(ExitCodes.USAGE, run.code(), run.toString());
+        assertTrue(run.err().contains("--train-on is train or train+val, got 'val'"), run.toString());
+
         run = Fixtures.aug("tune", "--final", work.toString());
         assertEquals(ExitCodes.USAGE, run.code(), run.toString());
-        assertTrue(run.err().contains("no best.yaml"), run.toString());
+        assertTrue(run.err().contains("holds no study"), run.toString());
         assertFalse(Files.exists(work.resolve("final")));
     }
 }

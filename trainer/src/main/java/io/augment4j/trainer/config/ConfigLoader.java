@@ -174,7 +174,7 @@ public final class ConfigLoader {
                     d.limit(), d.testLimit());
             SplitConfig s = c.split();
             SplitConfig split = new SplitConfig(s.val(), s.test(), s.valSize(), s.testSize(), s.seed(),
-                    file(s.file(), "split.file"));
+                    file(s.file(), "split.file"), s.mergeVal());
             return c.withResolved(data, augmentation(c.augmentation()), split);
         }
 

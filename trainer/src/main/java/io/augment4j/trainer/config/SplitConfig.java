@@ -13,8 +13,12 @@ import static io.augment4j.trainer.config.InvalidField.check;
  * @param testSize an absolute test size instead of {@code test}; default none
  * @param seed seed of the split; default: the run's {@code seed}
  * @param file reuse this saved split (a {@code split.json} of an earlier run) instead; default none
+ * @param mergeVal train on the validation part too: the split is made (or read) as configured, then
+ *     its validation examples join the train part, leaving no validation split (no early stopping
+ *     on a validation metric, no bias/variance verdict); the test part is unchanged. Default false
  */
-public record SplitConfig(Double val, Double test, Integer valSize, Integer testSize, Long seed, String file) {
+public record SplitConfig(Double val, Double test, Integer valSize, Integer testSize, Long seed, String file,
+        Boolean mergeVal) {
 
     /** Validates and fills defaults. */
     public SplitConfig {
@@ -26,5 +30,6 @@ public record SplitConfig(Double val, Double test, Integer valSize, Integer test
                 + " + test " + test);
         check(valSize == null || valSize > 0, "val_size", "must be positive, got " + valSize);
         check(testSize == null || testSize >= 0, "test_size", "must be >= 0, got " + testSize);
+        mergeVal = mergeVal != null && mergeVal;
     }
 }

@@ -44,7 +44,7 @@ public record TrainConfig(
     public TrainConfig {
         check(data != null, "data", "is required: say where the images are (type idx or folder)");
         check(model != null, "model", "is required (e.g. model: {dense: [{units: 128}]})");
-        split = split == null ? new SplitConfig(null, null, null, null, null, null) : split;
+        split = split == null ? new SplitConfig(null, null, null, null, null, null, null) : split;
         if (augmentation != null && augmentation.isNull()) {
             augmentation = null;
         }
@@ -70,6 +70,11 @@ public record TrainConfig(
                             + " only: remove split.test");
             check(split.testSize() == null || split.testSize() == 0, "split.test_size",
                     "the data has its own test set (data.test_*): remove split.test_size");
+        }
+        if (split.mergeVal() && earlyStopping != null) {
+            check(!earlyStopping.monitor().startsWith("val_"), "early_stopping.monitor", "split.merge_val leaves"
+                    + " no validation split, so there is no " + earlyStopping.monitor() + " to watch: remove"
+                    + " early_stopping (or monitor loss or accuracy)");
         }
     }
 

@@ -10,11 +10,11 @@ import java.util.Map;
 record EpochPrinter(PrintStream out) implements LoopListener {
     @Override
     public void onEpochEnd(TrainingContext ctx, int epoch, Map<String, Double> logs) {
-        out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  error %6.2f %%  val_loss %.4f  val_error %6.2f %%"
-                        + "  lr %.3g  %.1f s%n", epoch + 1, ctx.config().epochs(), logs.get("loss"),
-                100 * (1 - logs.get("accuracy")), logs.getOrDefault("val_loss", Double.NaN),
-                100 * (1 - logs.getOrDefault("val_accuracy", Double.NaN)), logs.get("lr"),
-                logs.get("epoch_time_s"));
+        boolean val = logs.containsKey("val_loss");
+        out.printf(Locale.ROOT, "epoch %3d/%d  loss %.4f  error %6.2f %%%s  lr %.3g  %.1f s%n", epoch + 1,
+                ctx.config().epochs(), logs.get("loss"), 100 * (1 - logs.get("accuracy")),
+                val ? String.format(Locale.ROOT, "  val_loss %.4f  val_error %6.2f %%", logs.get("val_loss"),
+                        100 * (1 - logs.get("val_accuracy"))) : "", logs.get("lr"), logs.get("epoch_time_s"));
         out.flush();
     }
 }

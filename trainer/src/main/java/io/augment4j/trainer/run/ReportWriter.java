@@ -78,7 +78,8 @@ final class ReportWriter {
 
         sb.append("## Data\n\n| split | examples |\n|---|---:|\n");
         sb.append("| train | ").append(split.train().length).append(" |\n");
-        sb.append("| validation | ").append(split.val().length).append(" |\n");
+        sb.append("| validation | ").append(split.val().length)
+                .append(c.split().mergeVal() ? " (trained on: split.merge_val)" : "").append(" |\n");
         sb.append("| test | ").append(split.test().length).append(testFromData > 0 ? " (the dataset's own test set)"
                 : "").append(" |\n\n");
         sb.append(String.format(Locale.ROOT, "%d images of %dx%d, %d channel(s), %d classes (%s). The split is"
@@ -115,10 +116,24 @@ final class ReportWriter {
 
         sb.append("## Final errors\n\n| set | examples | loss | error | accuracy |\n|---|---:|---:|---:|---:|\n");
         metricRow(sb, "train (clean pass, final weights)", r.train());
-        metricRow(sb, "validation", r.val());
+        if (r.val() != null) {
+            metricRow(sb, "validation", r.val());
+        }
         sb.append('\n');
 
         Diagnosis.Result d = r.diagnosis();
+        if (d == null) {
+            sb.append("## Diagnosis\n\nNone: the validation examples were trained on (`split.merge_val`), so there"
+                    + " is no validation error to compare the train error with.\n\n");
+        } else {
+            diagnosis(sb, d);
+        }
+        test(sb, r);
+        files(sb, r);
+        return sb.toString();
+    }
+
+    private static void diagnosis(StringBuilder sb, Diagnosis.Result d) {
         sb.append("## Diagnosis: ").append(d.verdict()).append("\n\n");
         sb.append(String.format(Locale.ROOT,
                 "| quantity | value | threshold |%n|---|---:|---:|%n"
@@ -145,7 +160,9 @@ final class ReportWriter {
             }
         }
         sb.append('\n');
+    }
 
+    private static void test(StringBuilder sb, RunResult r) {
         sb.append("## Test set (reported apart)\n\n");
         if (r.test() == null) {
             sb.append("No test set (split.test is 0 and the data has none).\n\n");
@@ -155,7 +172,9 @@ final class ReportWriter {
                             + " stopping, model choice or the diagnosis.%n%n", 100 * r.test().accuracy(),
                     100 * r.test().error(), r.test().loss(), r.test().examples()));
         }
+    }
 
+    private static void files(StringBuilder sb, RunResult r) {
         sb.append("## Files\n\n");
         sb.append("- `config.yaml`: the effective configuration (resume reads it)\n");
         sb.append("- `history.csv`, `history.json`: per-epoch metrics\n");
@@ -166,7 +185,6 @@ final class ReportWriter {
         sb.append("- `result.json`: the figures of this report, for scripts\n\n");
         sb.append(String.format(Locale.ROOT, "Evaluate again, per class: `aug evaluate --model %s` (the test split"
                 + " of this run) or add `--data <folder of class sub-folders, or a training config>`.%n", r.runDir()));
-        return sb.toString();
     }
 
     private static String augSummary(PipelineSpec spec) {
@@ -188,19 +206,23 @@ final class ReportWriter {
         m.put("stopped_epoch", r.stoppedEpoch());
         m.put("stop_reason", r.stopReason());
         m.put("train", metrics(r.train()));
-        m.put("val", metrics(r.val()));
+        m.put("val", r.val() == null ? null : metrics(r.val()));
         m.put("test", r.test() == null ? null : metrics(r.test()));
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("verdict", r.diagnosis().verdict().name());
-        d.put("base_error", r.diagnosis().baseError());
-        d.put("avoidable_bias", r.diagnosis().avoidableBias());
-        d.put("variance", r.diagnosis().variance());
-        d.put("bias_threshold", r.diagnosis().thresholds().bias());
-        d.put("variance_threshold", r.diagnosis().thresholds().variance());
-        d.put("next_steps", r.diagnosis().nextSteps());
-        m.put("diagnosis", d);
+        m.put("diagnosis", r.diagnosis() == null ? null : diagnosis(r.diagnosis()));
         m.put("seconds", r.seconds());
         return m;
+    }
+
+    private static Map<String, Object> diagnosis(Diagnosis.Result x) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("verdict", x.verdict().name());
+        d.put("base_error", x.baseError());
+        d.put("avoidable_bias", x.avoidableBias());
+        d.put("variance", x.variance());
+        d.put("bias_threshold", x.thresholds().bias());
+        d.put("variance_threshold", x.thresholds().variance());
+        d.put("next_steps", x.nextSteps());
+        return d;
     }
 
     private static Map<String, Object> metrics(EvalMetrics x) {
@@ -220,17 +242,20 @@ final class ReportWriter {
      */
     static void printSummary(RunResult r, PrintStream out) {
         out.println();
-        out.printf(Locale.ROOT, "Model of epoch %d. Train error %.2f %%, validation error %.2f %%.%n", r.bestEpoch(),
-                100 * r.train().error(), 100 * r.val().error());
+        out.printf(Locale.ROOT, "Model of epoch %d. Train error %.2f %%%s.%n", r.bestEpoch(), 100 * r.train().error(),
+                r.val() == null ? " (no validation split: split.merge_val)"
+                        : String.format(Locale.ROOT, ", validation error %.2f %%", 100 * r.val().error()));
         if (r.test() != null) {
             out.printf(Locale.ROOT, "Test (measured once, reported apart): accuracy %.2f %%, error %.2f %% on %d"
                     + " examples.%n", 100 * r.test().accuracy(), 100 * r.test().error(), r.test().examples());
         }
-        out.println("Diagnosis: " + r.diagnosis().summary());
-        out.printf(Locale.ROOT, "  thresholds: high bias above %.1f points, high variance above %.1f points%n",
-                100 * r.diagnosis().thresholds().bias(), 100 * r.diagnosis().thresholds().variance());
-        out.println("Next steps:");
-        r.diagnosis().nextSteps().forEach(s -> out.println("  - " + s.strip()));
+        if (r.diagnosis() != null) {
+            out.println("Diagnosis: " + r.diagnosis().summary());
+            out.printf(Locale.ROOT, "  thresholds: high bias above %.1f points, high variance above %.1f points%n",
+                    100 * r.diagnosis().thresholds().bias(), 100 * r.diagnosis().thresholds().variance());
+            out.println("Next steps:");
+            r.diagnosis().nextSteps().forEach(s -> out.println("  - " + s.strip()));
+        }
         out.println("Report: " + r.report());
         out.println("Curves: " + r.curves());
     }

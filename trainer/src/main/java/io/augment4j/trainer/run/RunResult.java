@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * @param runDir the run folder (report.md, curves.png, history, split, model, ...)
  * @param history per-epoch metrics
  * @param train the final model on the train split (no dropout, no augmentation)
- * @param val the final model on the validation split
+ * @param val the final model on the validation split; null when there is none ({@code split.merge_val})
  * @param test the final model on the test split, measured once at the end (null when there is none)
- * @param diagnosis the bias/variance verdict (from train and validation errors only)
+ * @param diagnosis the bias/variance verdict (from train and validation errors only); null without a
+ *     validation split
  * @param bestEpoch 1-based epoch whose weights the model has (restored by early stopping), or the last epoch
  * @param restoredBest true when early stopping put back the weights of {@code bestEpoch}
  * @param stoppedEpoch 1-based epoch after which a listener (early stopping) ended the run, or -1

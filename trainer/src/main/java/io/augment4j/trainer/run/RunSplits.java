@@ -19,8 +19,17 @@ final class RunSplits {
 
     private RunSplits() {}
 
-    /** The run's saved split when resuming (runDir given), else the configured split file, else a new split. */
+    /**
+     * The run's saved split when resuming (runDir given), else the configured split file, else a new
+     * split; with {@code split.merge_val}, its validation part moved into train.
+     */
     static Split split(TrainConfig cfg, Datasets.Loaded data, Path runDir) {
+        Split s = configured(cfg, data, runDir);
+        return cfg.split().mergeVal() ? s.withValInTrain(SplitAdvisor.testWarnings(data.all().labels(),
+                data.all().numClasses(), s.test())) : s;
+    }
+
+    private static Split configured(TrainConfig cfg, Datasets.Loaded data, Path runDir) {
         Path saved = runDir == null ? null : runDir.resolve(RunFolder.SPLIT_FILE);
         SplitConfig s = cfg.split();
         Path reuse = saved != null && Files.isRegularFile(saved) ? saved : s.file() != null ? Path.of(s.file()) : null;

@@ -62,6 +62,9 @@ public final class TrainValRun {
         if (cfg.data().hasTestSet()) {
             throw new IllegalArgumentException("a train/validation run takes a config without test files");
         }
+        if (cfg.split().mergeVal()) {
+            throw new RunException("a train/validation run needs its validation split: remove split.merge_val");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -178,11 +178,13 @@ public final class TrainingRun {
             if (result.suspended()) {
                 throw interrupted(dir);
             }
-            out.println("Evaluating the final model on the train and validation splits ...");
+            boolean hasVal = split.val().length > 0;
+            out.println(hasVal ? "Evaluating the final model on the train and validation splits ..."
+                    : "Evaluating the final model on the train split (no validation split: split.merge_val) ...");
             EvalMetrics train = m.evaluate(data.all(), split.train(), tc.evalBatchSize());
-            EvalMetrics val = m.evaluate(data.all(), split.val(), tc.evalBatchSize());
-            Diagnosis.Result d = Diagnosis.diagnose(cfg.diagnosis().baseError(), train.error(), val.error(),
-                    cfg.diagnosis().thresholds());
+            EvalMetrics val = hasVal ? m.evaluate(data.all(), split.val(), tc.evalBatchSize()) : null;
+            Diagnosis.Result d = hasVal ? Diagnosis.diagnose(cfg.diagnosis().baseError(), train.error(), val.error(),
+                    cfg.diagnosis().thresholds()) : null;
             RunResult r = new RunResult(dir, result.history(), train, val, result.test(), d,
                     result.bestEpoch() + 1, result.restored(), result.stop() == null ? -1 : result.stop().epoch() + 1,
                     result.stopReason(), (System.nanoTime() - t0) / 1e9);

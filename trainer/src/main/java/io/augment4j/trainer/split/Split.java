@@ -3,7 +3,9 @@ package io.augment4j.trainer.split;
 import io.augment4j.trainer.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A train/val/test partition of a dataset's indices, saved so that runs compare on the same
@@ -27,6 +29,19 @@ public record Split(
      */
     public void save(Path file) throws IOException {
         Json.writeAtomically(file, this);
+    }
+
+    /**
+     * The same partition with the validation examples moved into train (sorted): no validation
+     * part, the test part unchanged.
+     *
+     * @param newWarnings the warnings of the merged split (see {@link SplitAdvisor#testWarnings})
+     * @return the merged split
+     */
+    public Split withValInTrain(List<String> newWarnings) {
+        int[] t = IntStream.concat(Arrays.stream(train), Arrays.stream(val))
+                .sorted().toArray();
+        return new Split(datasetSize, spec, t, new int[0], test, List.copyOf(newWarnings));
     }
 
     /**

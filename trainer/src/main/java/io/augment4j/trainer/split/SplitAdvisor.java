@@ -36,6 +36,22 @@ public final class SplitAdvisor {
         return out;
     }
 
+    /**
+     * The warnings of a split without a validation part (its validation examples trained on).
+     *
+     * @param labels all labels
+     * @param numClasses number of classes
+     * @param test test indices
+     * @return the warnings about the test part only
+     */
+    public static List<String> testWarnings(int[] labels, int numClasses, int[] test) {
+        List<String> out = new ArrayList<>();
+        if (test.length > 0) {
+            check("test", test, labels, numClasses, out);
+        }
+        return out;
+    }
+
     private static void check(String name, int[] idx, int[] labels, int numClasses, List<String> out) {
         if (idx.length == 0) {
             out.add("The " + name + " split is empty: no way to " + (name.equals("test")

@@ -72,6 +72,11 @@ public final class CoarseToFineSampler implements Sampler {
         return rounds;
     }
 
+    /** @return the best trials each zoom is centred on */
+    public int topK() {
+        return topK;
+    }
+
     /** True when the trial is in round 0 or every trial of the earlier rounds has ended (any state but RUNNING). */
     @Override
     public boolean ready(int number, List<TrialRecord> trials) {

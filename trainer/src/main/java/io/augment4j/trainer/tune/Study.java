@@ -15,10 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +52,8 @@ public final class Study {
     private final TrialExecutor executor;
     private final ConfigLoader loader;
     private final PrintStream out;
+    /** The console while {@link #run} runs. */
+    private volatile StudyProgress progress;
 
     /**
      * @param spec the study
@@ -62,7 +61,8 @@ public final class Study {
      * @param executor runs the trials
      * @param loader checks each trial's config (its registry: the transforms the augmentation may
      *     use); null for an objective study, whose trials have no config
-     * @param out progress: a line per epoch and per ended trial
+     * @param out progress: a line per ended trial, and a bar for the running ones on a terminal (else a
+     *     line per started trial and per epoch)
      */
     public Study(StudySpec spec, Path dir, TrialExecutor executor, ConfigLoader loader, PrintStream out) {
         if (loader == null && !spec.objectiveStudy()) {
@@ -84,7 +84,8 @@ public final class Study {
      * @param objective what each trial runs
      * @param parallel how many trials run at once (each in its own thread)
      * @param resume continue the study in the folder (else the folder must hold none)
-     * @param out progress: a line per epoch and per ended trial
+     * @param out progress: a line per ended trial, and a bar for the running ones on a terminal (else a
+     *     line per started trial and per epoch)
      * @return every trial, by number
      * @throws AugmentException for user errors (folder in use, already a study, another study's folder)
      * @throws IllegalArgumentException when the spec trains a config rather than call an objective
@@ -130,10 +131,10 @@ public final class Study {
                 if (journal.header() == null) {
                     n = Math.min(trials != null ? trials : spec.trials(), spec.sampler().maxTrials());
                     journal.writeHeader(header(n));
-                } else if (!journal.header().path("spec_hash").asText().equals(specHash(spec))) {
-                    throw new RunException(dir + " holds a study of another spec (its base config, seed, monitor,"
-                            + " sampler or pruner changed since it started): resume it with its own study file, or"
-                            + " start a new study in another folder");
+                } else if (!SpecHash.matches(journal.header(), spec)) {
+                    throw new RunException(dir + " holds a study of another spec (its base config, search space,"
+                            + " seed, monitor, sampler or pruner settings changed since it started): resume it with"
+                            + " its own study file, or start a new study in another folder");
                 } else {
                     // A resume without --trials keeps the count the study started with; no journaled trial
                     // is left unfinished either way.
@@ -141,7 +142,13 @@ public final class Study {
                     n = Math.max(journaled, Math.min(trials != null ? trials
                             : journal.header().path("trials").asInt(spec.trials()), spec.sampler().maxTrials()));
                 }
-                loop(journal, n);
+                int ended = (int) journal.records().stream().filter(r -> r.state() != TrialState.RUNNING).count();
+                try (StudyProgress p = new StudyProgress(out, spec.monitor(), System.console() != null, n, ended)) {
+                    progress = p;
+                    loop(journal, n);
+                } finally {
+                    progress = null;
+                }
                 List<TrialRecord> records = journal.records();
                 StudyResults.write(dir, journal);
                 printSummary(records);
@@ -185,7 +192,7 @@ public final class Study {
                     printEnded(journal, o);
                     continue;
                 }
-                out.printf(Locale.ROOT, "trial %d started: %s%n", n, format(params));
+                progress.started(n, String.format(Locale.ROOT, "trial %d started: %s", n, format(params)));
                 executor.submit(trial, monitor);
                 running.add(n);
             }
@@ -236,8 +243,9 @@ public final class Study {
         boolean ownTest = StudyConfigs.removeTestFiles(tree);
         TrainConfig base = parse(tree, n);
         tree.put("workers", executor.workersPerTrial(base.workers()));
-        if (executor.parallelism() > 1) {
-            tree.put("progress", false);
+        StudyProgress p = progress;
+        if (executor.parallelism() > 1 || (p != null && p.bar())) {
+            tree.put("progress", false); // one bar on the console at a time
         }
         TrainConfig cfg = parse(tree, n);
         return new Trial(n, params, ConfigLoader.toYaml(cfg), ownTest, trialDir);
@@ -261,7 +269,7 @@ public final class Study {
 
     private ObjectNode header(int trials) {
         ObjectNode h = JsonNodeFactory.instance.objectNode();
-        h.put("name", spec.name()).put("spec_hash", specHash(spec)).put("seed", spec.seed())
+        h.put("name", spec.name()).put("spec_hash", SpecHash.of(spec)).put("seed", spec.seed())
                 .put("trials", trials).put("monitor", spec.monitor())
                 .put("direction", spec.direction().name())
                 .put("source", spec.source() == null ? null : spec.source().toAbsolutePath().toString())
@@ -280,23 +288,6 @@ public final class Study {
             // a sampler of the caller's own: the plots decide from the values
         }
         return h;
-    }
-
-    /**
-     * @param spec a study
-     * @return a hash of what fixes its trials: base config (or "objective"), seed, monitor,
-     *     direction, and the sampler's and pruner's kinds (not the trial count, which a resume may raise)
-     */
-    static String specHash(StudySpec spec) {
-        String s = (spec.objectiveStudy() ? "objective" : spec.base().toString()) + "|" + spec.seed() + "|" + spec.monitor() + "|" + spec.direction() + "|"
-                + spec.sampler().getClass().getName() + "|"
-                + (spec.pruner() == null ? "-" : spec.pruner().getClass().getName());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Records each epoch in the journal and decides pruning once: a journaled decision stands. */
@@ -327,9 +318,10 @@ public final class Study {
                 }
                 journal.epoch(number, epoch, logs, reason);
                 Double v = logs.get(spec.monitor());
-                out.printf(Locale.ROOT, "  trial %d epoch %d: %s %s%s%n", number, epoch + 1, spec.monitor(),
-                        v == null ? "-" : StudyResults.value(v),
-                        reason == null ? "" : " -> pruned (" + reason + ")");
+                String value = spec.monitor() + " " + (v == null ? "-" : StudyResults.value(v));
+                progress.epoch(number, String.format(Locale.ROOT, "  trial %d epoch %d: %s%s", number, epoch + 1,
+                        value, reason == null ? "" : " -> pruned (" + reason + ")"),
+                        "ep." + (epoch + 1) + " " + (v == null ? "-" : StudyResults.value(v)));
                 return reason;
             }
         }
@@ -344,9 +336,9 @@ public final class Study {
             case RUNNING -> "interrupted";
         };
         Optional<TrialRecord> best = StudyResults.best(journal.records(), spec.direction());
-        out.printf(Locale.ROOT, "trial %d %s: %s (%.1f s) %s%s%n", o.number(), o.state().name().toLowerCase(Locale.ROOT),
+        progress.ended(o.number(), String.format(Locale.ROOT, "trial %d %s: %s (%.1f s) %s%s", o.number(), o.state().name().toLowerCase(Locale.ROOT),
                 what, o.seconds(), format(r.params()), best.map(b -> String.format(Locale.ROOT,
-                        "; best so far: trial %d, %s", b.number(), StudyResults.value(b.value()))).orElse(""));
+                        "; best so far: trial %d, %s", b.number(), StudyResults.value(b.value()))).orElse("")));
     }
 
     private void printSummary(List<TrialRecord> records) {

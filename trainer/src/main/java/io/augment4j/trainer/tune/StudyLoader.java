@@ -88,6 +88,35 @@ public final class StudyLoader {
     }
 
     /**
+     * The study's training config before its {@code overrides:}: the {@code base:} file as written,
+     * or the inline {@code config:} (which has no overrides). Its relative paths are relative to
+     * the folder {@link StudySpec#baseDir()} names. The file is checked as {@link #load} checks it.
+     *
+     * @param file the study file
+     * @return the config tree
+     * @throws ConfigException when the file (or its base config) is missing, malformed or invalid
+     */
+    public ObjectNode recipe(Path file) {
+        StudySpec spec = load(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), -1, -1, null, "cannot read: " + e.getMessage(), e);
+        }
+        JsonNode base = Located.read(text, file.toString()).root().get("base");
+        if (base == null) {
+            return spec.base();
+        }
+        Path f = file.toAbsolutePath().getParent().resolve(base.asText()).normalize();
+        try {
+            return (ObjectNode) Located.read(Files.readString(f, StandardCharsets.UTF_8), f.toString()).root();
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), -1, -1, "base", "cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param text the study, YAML or JSON
      * @param file where it comes from: its folder resolves {@code base:}, its name is the default
      *     study name and appears in messages (it need not exist)
@@ -221,6 +250,11 @@ public final class StudyLoader {
                 baseDir = dir;
             }
             b.base(tree, baseDir);
+            if (tree.path("split").path("merge_val").asBoolean(false)) {
+                throw configError("split.merge_val", "a study ranks its trials on the validation split, which"
+                        + " merge_val trains on: remove it (aug tune --final DIR --train-on train+val trains the"
+                        + " best config on train + validation once the study is done)", null);
+            }
             validateBase(tree, baseDir);
             try {
                 Studies.monitor(tree);

@@ -197,7 +197,9 @@ public final class StudyResults {
                 sb.append("\nIts values are also in `best-params.json`.\n\n");
             } else {
                 sb.append("\nIts complete config is `best.yaml`: `aug train --config best.yaml` trains it again;"
-                        + " `aug tune --final <study folder>` trains it and measures the test set once.\n\n");
+                        + " `aug tune --final <study folder>` trains it and measures the test set once (`--full`: its"
+                        + " values in the base config without the study's overrides; `--train-on train+val`: on train"
+                        + " and validation together, for its best epoch count).\n\n");
                 diagnosis(sb, h, journal.errors(b.number()));
             }
         }

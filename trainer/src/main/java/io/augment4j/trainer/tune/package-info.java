@@ -15,7 +15,9 @@
  * {@link io.augment4j.trainer.tune.TrialExecutorProvider}), each a serializable {@link io.augment4j.trainer.tune.Trial} trained by a
  * {@link io.augment4j.trainer.tune.TrialRunner} into a {@link io.augment4j.trainer.tune.TrialOutcome};
  * it records everything in the study folder's {@link io.augment4j.trainer.tune.Journal}, from which
- * a resume continues and {@link io.augment4j.trainer.tune.StudyResults} writes the results.
+ * a resume continues and {@link io.augment4j.trainer.tune.StudyResults} writes the results;
+ * {@link io.augment4j.trainer.tune.FinalRun} trains the best trial's values once more and measures
+ * the test set once.
  *
  * <p>Tuning the caller's own code: an objective study (no base config, a metric instead) runs an
  * {@link io.augment4j.trainer.tune.Objective} per trial through an

@@ -39,7 +39,7 @@ class ConfigDocTest {
                 null, null, null, null, null, null, null, null, null, null, null, null, null)});
         SECTIONS.put(DataConfig.class, new Object[] {"## `data`", DATA});
         SECTIONS.put(SplitConfig.class, new Object[] {"## `split`", new SplitConfig(null, null, null, null, null,
-                null)});
+                null, null)});
         SECTIONS.put(ModelSection.class, new Object[] {"## `model`", MODEL});
         SECTIONS.put(ModelSection.ConvSection.class, new Object[] {"### `model.conv[]`",
                 new ModelSection.ConvSection(8, null, null, null, null)});

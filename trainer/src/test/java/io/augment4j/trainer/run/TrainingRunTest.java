@@ -221,6 +221,63 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("no model in"), e.getMessage());
     }
 
+    /**
+     * split.merge_val trains on the validation examples too: the same split as without it, its
+     * validation part moved into train, the same test part; no validation metric, no verdict.
+     */
+    @Test
+    void mergeValTrainsOnTrainAndValidationAndKeepsTheTestPart() throws IOException {
+        RunData.noisyBands(dir, 200, 0.0, 4);
+        String cfg = """
+                data:
+                  type: idx
+                  train_images: bands-images.idx
+                  train_labels: bands-labels.idx
+                split: {val: 0.25, test: 0.15}
+                model: {dense: [{units: 8}]}
+                optimizer: {learning_rate: 0.01}
+                epochs: 2
+                batch_size: 32
+                workers: 0
+                progress: false
+                """;
+        RunResult plain = TrainingRun.start(REGISTRY, RunData.config(dir, "plain", cfg), dir.resolve("plain"), false,
+                out, new AtomicBoolean());
+        Path merged = RunData.config(dir, "merged", cfg.replace("split: {val: 0.25, test: 0.15}",
+                "split: {val: 0.25, test: 0.15, merge_val: true}"));
+        RunResult r = TrainingRun.start(REGISTRY, merged, dir.resolve("merged"), false, out, new AtomicBoolean());
+
+        io.augment4j.trainer.split.Split a = io.augment4j.trainer.split.Split.load(dir.resolve("plain/split.json"), 200);
+        io.augment4j.trainer.split.Split b = io.augment4j.trainer.split.Split.load(dir.resolve("merged/split.json"),
+                200);
+        assertArrayEquals(a.test(), b.test(), "the same test examples");
+        assertEquals(0, b.val().length);
+        assertTrue(b.warnings().stream().noneMatch(w -> w.contains("validation")), b.warnings().toString());
+        assertTrue(b.warnings().stream().anyMatch(w -> w.contains("test split has only 30")), b.warnings().toString());
+        int[] union = java.util.stream.IntStream.concat(java.util.Arrays.stream(a.train()),
+                java.util.Arrays.stream(a.val())).sorted().toArray();
+        assertArrayEquals(union, b.train(), "train + validation of the plain split");
+        assertEquals(30, r.test().examples());
+        assertEquals(plain.test().examples(), r.test().examples());
+        assertEquals(170, r.train().examples());
+        assertEquals(null, r.val());
+        assertEquals(null, r.diagnosis());
+        assertTrue(java.util.Arrays.stream(r.history().get("val_loss")).allMatch(Double::isNaN));
+        String report = Files.readString(r.report());
+        assertTrue(report.contains("| validation | 0 (trained on: split.merge_val) |"), report);
+        assertTrue(report.contains("## Diagnosis\n\nNone: the validation examples were trained on"), report);
+        assertTrue(report.contains("on 30 examples"), report);
+        assertTrue(Files.readString(dir.resolve("merged/result.json")).contains("\"diagnosis\" : null"));
+
+        // A validation metric cannot be watched without a validation split.
+        Path es = RunData.config(dir, "es", cfg.replace("split: {val: 0.25, test: 0.15}",
+                "split: {val: 0.25, test: 0.15, merge_val: true}\nearly_stopping: {monitor: val_loss}"));
+        io.augment4j.trainer.config.ConfigException e = assertThrows(io.augment4j.trainer.config.ConfigException.class,
+                () -> TrainingRun.start(REGISTRY, es, dir.resolve("es"), false, out, new AtomicBoolean()));
+        assertTrue(e.getMessage().contains("es.yaml") && e.getMessage().contains("(early_stopping.monitor)")
+                && e.getMessage().contains("split.merge_val leaves no validation split"), e.getMessage());
+    }
+
     @Test
     void aFailedStartLeavesNoRunFolder() throws IOException {
         RunData.xor(dir, 20, 1);

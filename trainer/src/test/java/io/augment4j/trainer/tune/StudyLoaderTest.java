@@ -264,6 +264,8 @@ class StudyLoaderTest {
                 + "search: {optimizer.learning_rate: {log_uniform: [1e-4, 1e-1]}}\n")).get("optimizer.learning_rate"),
                 "1e-4 is a number");
         assertLocated(error(HEAD + search + "trials: [3\n"), 3, null, "not valid YAML");
+        assertLocated(error(HEAD + "overrides:\n  split: {merge_val: true}\n" + search), 3,
+                "overrides.split.merge_val", "ranks its trials on the validation split");
     }
 
     @Test
