@@ -100,7 +100,8 @@ public final class BenchOps {
         op("to_gray", false, Node.step("to_gray", m("keep_channels", true)));
         // --- noise, blur, erasing ---
         op("gaussian_noise", true, gaussianNoise(),
-                "Java draws the noise in Java (SplitMix64 + Gaussian per value); Python uses cv2.randn");
+                "Java: counter-based hash + fitted polynomial Gaussian, int16 levels added by OpenCV; "
+                        + "Python uses cv2.randn");
         op("salt_pepper", false, Node.step("salt_pepper", m("amount", fixed(0.05), "salt_vs_pepper", 0.5)));
         op("speckle", false, Node.step("speckle", m("sigma", fixed(0.1))));
         op("gaussian_blur", true, Node.step("gaussian_blur", m("ksize", 5, "sigma", List.of(0.1, 2.0))));

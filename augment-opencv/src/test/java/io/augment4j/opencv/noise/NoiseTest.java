@@ -18,20 +18,104 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Gaussian, salt-and-pepper and speckle noise: identities, statistics, determinism. */
 class NoiseTest {
+    /** P(|Z| > t) for a standard normal, by numerical integration of the density. */
+    private static double normalTail(double t) {
+        double sum = 0;
+        double h = 1e-4;
+        for (double x = t + h / 2; x < 12; x += h) {
+            sum += Math.exp(-x * x / 2) * h;
+        }
+        return 2 * sum / Math.sqrt(2 * Math.PI);
+    }
+
     @Test
-    void gaussianTableHasUnitVarianceAndNormalQuantiles() {
+    void theGeneratorsExactDistributionIsTheStandardNormalsToFourSigma() {
+        // the exact distribution of the centred sum of four uniform bytes, by convolution
+        double[] d = {1};
+        for (int k = 0; k < 4; k++) {
+            double[] next = new double[d.length + 255];
+            for (int i = 0; i < d.length; i++) {
+                for (int b = 0; b < 256; b++) {
+                    next[i + b] += d[i] / 256;
+                }
+            }
+            d = next;
+        }
+        double m1 = 0;
+        double m2 = 0;
+        double m4 = 0;
+        double[] t = {1, 2, 3, 3.5, 4};
+        double[] tail = new double[t.length];
+        int last = Integer.MIN_VALUE;
+        for (int i = 0; i < d.length; i++) {
+            int zq = NoiseSource.fromSum(i - 510);
+            assertTrue(zq >= last, "monotone at " + i);
+            last = zq;
+            double z = zq / 4096.0;
+            m1 += d[i] * z;
+            m2 += d[i] * z * z;
+            m4 += d[i] * z * z * z * z;
+            for (int k = 0; k < t.length; k++) {
+                tail[k] += Math.abs(z) > t[k] ? d[i] : 0;
+            }
+        }
+        assertEquals(0, m1, 2e-4, "mean");
+        assertEquals(1, m2, 1e-4, "variance");
+        assertEquals(3, m4, 2e-3, "kurtosis");
+        for (int k = 0; k < t.length; k++) {
+            assertEquals(1, tail[k] / normalTail(t[k]), 0.04, "P(|z| > " + t[k] + ") over the normal's");
+        }
+        assertEquals(-NoiseSource.fromSum(510), NoiseSource.fromSum(-510), 1, "odd");
+        assertEquals(5.11, NoiseSource.fromSum(510) / 4096.0, 0.01, "largest value");
+    }
+
+    @Test
+    void theStreamAtAFixedSeedIsNormalAndUncorrelated() {
+        int n = 1 << 20;
+        long seed = new Rng(42).nextLong();
         double s = 0;
         double s2 = 0;
-        for (float v : NoiseSource.GAUSS) {
-            s += v;
-            s2 += (double) v * v;
+        double lag = 0;
+        double cross = 0;
+        int over2 = 0;
+        int over3 = 0;
+        float prev = 0;
+        for (int i = 0; i < n; i++) {
+            float z = NoiseSource.normal(seed, i);
+            s += z;
+            s2 += z * z;
+            lag += z * prev;
+            cross += z * NoiseSource.normal(seed + 1, i);
+            over2 += Math.abs(z) > 2 ? 1 : 0;
+            over3 += Math.abs(z) > 3 ? 1 : 0;
+            prev = z;
         }
-        int n = NoiseSource.GAUSS.length;
-        assertEquals(0, s / n, 1e-6);
-        assertEquals(1, s2 / n, 1e-6);
-        assertEquals(1.959964, NoiseSource.inverseNormal(0.975), 1e-6);
-        assertEquals(-2.326348, NoiseSource.inverseNormal(0.01), 1e-6);
-        assertEquals(0, NoiseSource.inverseNormal(0.5), 1e-12);
+        assertEquals(0, s / n, 0.005, "mean");
+        assertEquals(1, s2 / n, 0.005, "variance");
+        assertEquals(0, lag / n, 0.005, "correlation of neighbours");
+        assertEquals(0, cross / n, 0.005, "correlation of two seeds");
+        assertEquals(normalTail(2), over2 / (double) n, 0.001, "P(|z| > 2)");
+        assertEquals(normalTail(3), over3 / (double) n, 0.0004, "P(|z| > 3)");
+    }
+
+    @Test
+    void bulkLevelsEqualTheScalarFormulaAndRoundHalfUp() {
+        long seed = 99;
+        int pairs = 1001;
+        for (double[] ms : new double[][] {{0, 10}, {2, 3.3}, {-1.25, 0.4}, {100, 5000}, {0, 0.01}}) {
+            NoiseSource.Levels l = NoiseSource.Levels.of(ms[0], ms[1]);
+            int[] out = new int[pairs];
+            NoiseSource.levelPairs(out, pairs, seed, l);
+            for (int i = 0; i < 2 * pairs; i++) {
+                int bulk = (short) (i % 2 == 0 ? out[i / 2] : out[i / 2] >> 16);
+                int zq = NoiseSource.normalQ12(i, NoiseSource.key1(seed), NoiseSource.key2(seed));
+                assertEquals(l.level(zq), bulk, "value " + i);
+                // the fixed point matches floor(mean + sigma * z + 0.5) but for sigma's 15-bit rounding
+                double exact = ms[0] + ms[1] * zq / 4096.0 + 0.5;
+                assertTrue(Math.abs(bulk - Math.floor(exact)) <= (Math.abs(exact - Math.rint(exact)) < 1e-3 ? 1 : 0),
+                        ms[0] + "," + ms[1] + " value " + i + ": " + bulk + " vs " + exact);
+            }
+        }
     }
 
     @Test
