@@ -23,4 +23,38 @@ public interface PointMap {
         out[1] = p[1];
         return true;
     }
+
+    /**
+     * {@link #mapInto} plus the map's Jacobian at the point, row-major in {@code out[2..5]}
+     * ({@code dx'/dx, dx'/dy, dy'/dx, dy'/dy}); {@code false} (and {@code out} unspecified) if the point has no finite
+     * output position. The default takes central differences over half a pixel each way (5 calls of
+     * {@link #mapInto}); the Jacobian is the identity where a neighbour has no image.
+     */
+    default boolean mapWithJacobian(double x, double y, double[] out) {
+        double[] n = new double[8];
+        double[] t = new double[2];
+        double h = 0.5;
+        boolean all = true;
+        double[][] steps = {{h, 0}, {-h, 0}, {0, h}, {0, -h}};
+        for (int i = 0; i < 4 && all; i++) {
+            all = mapInto(x + steps[i][0], y + steps[i][1], t);
+            n[2 * i] = t[0];
+            n[2 * i + 1] = t[1];
+        }
+        if (!mapInto(x, y, out)) {
+            return false;
+        }
+        if (all) {
+            out[2] = (n[0] - n[2]) / (2 * h);
+            out[3] = (n[4] - n[6]) / (2 * h);
+            out[4] = (n[1] - n[3]) / (2 * h);
+            out[5] = (n[5] - n[7]) / (2 * h);
+        } else {
+            out[2] = 1;
+            out[3] = 0;
+            out[4] = 0;
+            out[5] = 1;
+        }
+        return true;
+    }
 }

@@ -21,20 +21,17 @@ import java.util.List;
  * both are the exact moved box. Keypoints: position by the map; angle and scale by its Jacobian at the point (see
  * {@link Keypoint}). A box or keypoint the map sends to infinity (beyond a perspective horizon) is dropped.
  *
- * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map; a box becomes the
- * box enclosing its moved outline, sampled every 8 pixels or less along each edge (corners included) and, around
- * the samples that could hold one of the four extremes, down to 1 pixel. That assumes the displacement is smooth at the scale of 8
- * pixels, as grid distortion (cubic between nodes), elastic (Gaussian-blurred noise) and optical distortion are; a
- * bump narrower than that between two coarse samples can be missed, by at most its height.
+ * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map (angle and scale
+ * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline, sampled
+ * every 8 pixels or less along each edge (corners included), with the extremes between samples found on the cubic
+ * Hermite curve through them and the points there moved too (see {@code moveOutline}). That assumes the displacement
+ * is smooth at the scale of 8 pixels, as grid distortion (cubic between nodes), elastic (Gaussian-blurred noise) and
+ * optical distortion are; a bump narrower than that between two samples can be missed, by at most its height.
  */
 public final class TargetMover {
     private static final int ELLIPSE_POINTS = 360;
     /** Coarse spacing of outline samples on a local warp, in pixels. */
     private static final double OUTLINE_STEP = 8;
-    /** Spacing the outline's extremes are refined to, in pixels. */
-    private static final double OUTLINE_FINE = 1;
-    /** A coarse local extreme is refined when its parabola comes this close (pixels) to the best value so far. */
-    private static final double REFINE_SLACK = 0.1;
 
     private TargetMover() {
     }
@@ -169,24 +166,14 @@ public final class TargetMover {
     }
 
     private static Keypoint moveKeypoint(Keypoint k, PointMap map) {
-        double[] p = map.map(k.x(), k.y());
-        if (p == null || !Double.isFinite(p[0]) || !Double.isFinite(p[1])) {
+        double[] p = new double[6];
+        if (!k.hasAngle() && !k.hasScale()) {
+            return map.mapInto(k.x(), k.y(), p) ? k.moved(p[0], p[1], k.angle(), k.scale()) : null;
+        }
+        if (!map.mapWithJacobian(k.x(), k.y(), p)) {
             return null;
         }
-        if (!k.hasAngle() && !k.hasScale()) {
-            return k.moved(p[0], p[1], k.angle(), k.scale());
-        }
-        double h = 0.5;
-        double[] xp = map.map(k.x() + h, k.y());
-        double[] xm = map.map(k.x() - h, k.y());
-        double[] yp = map.map(k.x(), k.y() + h);
-        double[] ym = map.map(k.x(), k.y() - h);
-        if (xp == null || xm == null || yp == null || ym == null) {
-            return k.moved(p[0], p[1], k.angle(), k.scale());
-        }
-        double[] jac = {(xp[0] - xm[0]) / (2 * h), (yp[0] - ym[0]) / (2 * h),
-                (xp[1] - xm[1]) / (2 * h), (yp[1] - ym[1]) / (2 * h)};
-        return withJacobian(k, p, jac);
+        return withJacobian(k, p, new double[] {p[2], p[3], p[4], p[5]});
     }
 
     /** Angle (counter-clockwise on screen, so direction {@code (cos a, -sin a)}) and scale through {@code jac}. */
@@ -209,180 +196,200 @@ public final class TargetMover {
     }
 
     /**
-     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so the outline is
-     * sampled coarsely (each edge in equal steps of at most 8 pixels, corners included), then
-     * each of the four extremes (smallest and largest moved x and y) is refined by halving the spacing down to 1
-     * pixel around every coarse local extreme whose parabola (through it and its two neighbours) comes within 0.1
-     * pixel of the best value found: the box encloses every point evaluated.
+     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so each edge is
+     * sampled in equal steps of at most 8 pixels (corners included), each sample with the map's Jacobian, which gives
+     * the moved edge's direction there. Between two samples the moved edge is the cubic Hermite curve through them;
+     * wherever that cubic has an interior extreme in x or y coming within 0.05 px of the box found so far, the point
+     * there is moved too, and again at the extreme of the cubic through it and the sample on the other side of the
+     * turn, until the next step would gain under 0.005 px (at most 4 times). The box encloses every point moved,
+     * nothing extrapolated.
      */
     private static BoundingBox moveOutline(BoundingBox b, PointMap map) {
-        double w = b.width();
-        double h = b.height();
-        double[] edges = {w, h, w, h};
-        int n = 0;
-        int[] counts = new int[4];
-        for (int e = 0; e < 4; e++) {
-            counts[e] = Math.max(1, (int) Math.ceil(edges[e] / OUTLINE_STEP));
-            n += counts[e];
-        }
-        double[] ts = new double[n];
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        boolean[] ok = new boolean[n];
         Outline o = new Outline(b, map);
-        int k = 0;
-        double start = 0;
-        for (int e = 0; e < 4; e++) {
-            for (int i = 0; i < counts[e]; i++) {
-                ts[k] = start + edges[e] * i / counts[e];
-                ok[k] = o.at(ts[k]);
-                xs[k] = o.p[0];
-                ys[k] = o.p[1];
-                k++;
-            }
-            start += edges[e];
-        }
-        if (!(o.x0 <= o.x1 && o.y0 <= o.y1)) {
-            return null;
-        }
-        // Refine each extreme (minimum x, minimum y, maximum x, maximum y, as maxima of sign * value) around every
-        // coarse local maximum whose parabola through it and its neighbours could reach the best value found.
-        double[] f = new double[n];
-        double[] peak = new double[n];
-        for (int m = 0; m < 4; m++) {
-            boolean useX = m % 2 == 0;
-            double sign = m < 2 ? -1 : 1;
-            double best = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                f[i] = ok[i] ? sign * (useX ? xs[i] : ys[i]) : Double.NEGATIVE_INFINITY;
-                best = Math.max(best, f[i]);
-            }
-            for (int i = 0; i < n; i++) {
-                int prev = i == 0 ? n - 1 : i - 1;
-                int next = i == n - 1 ? 0 : i + 1;
-                peak[i] = ok[i] && f[i] > f[prev] && f[i] >= f[next]
-                        ? parabolaPeak(f[prev], f[i], f[next], gap(ts, prev, i, o.perimeter),
-                        gap(ts, i, next, o.perimeter))
-                        : Double.NEGATIVE_INFINITY;
-            }
-            while (true) {
-                int c = -1;
-                for (int i = 0; i < n; i++) {
-                    if (peak[i] > Double.NEGATIVE_INFINITY && (c < 0 || peak[i] > peak[c])) {
-                        c = i;
-                    }
-                }
-                if (c < 0 || peak[c] < best - REFINE_SLACK) {
-                    break;
-                }
-                peak[c] = Double.NEGATIVE_INFINITY;
-                int prev = c == 0 ? n - 1 : c - 1;
-                int next = c == n - 1 ? 0 : c + 1;
-                best = Math.max(best, refine(o, useX, sign, ts[c], f[c], gap(ts, prev, c, o.perimeter),
-                        gap(ts, c, next, o.perimeter)));
-            }
-        }
-        return b.withEdges(o.x0, o.y0, o.x1, o.y1);
+        return o.walk() ? b.withEdges(o.x0, o.y0, o.x1, o.y1) : null;
     }
 
-    /** Arc length from sample {@code i} to sample {@code j} (the next one, wrapping past the last). */
-    private static double gap(double[] ts, int i, int j, double perimeter) {
-        return j > i ? ts[j] - ts[i] : ts[j] + perimeter - ts[i];
-    }
-
-    /**
-     * The highest value of the parabola through {@code (-gl, a), (0, fc), (gr, b)} on {@code [-gl, gr]} ({@code fc}
-     * if it is not concave).
-     */
-    private static double parabolaPeak(double a, double fc, double b, double gl, double gr) {
-        if (!(gl > 0 && gr > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
-            return fc;
-        }
-        double da = a - fc;
-        double db = b - fc;
-        double beta = (da / gl + db / gr) / (gl + gr);
-        if (!(beta < 0)) {
-            return fc;
-        }
-        double alpha = db / gr - beta * gr;
-        double t = Math.max(-gl, Math.min(gr, -alpha / (2 * beta)));
-        return fc + alpha * t + beta * t * t;
-    }
-
-    /**
-     * Halves the spacing around outline point {@code c} (value {@code fc} of {@code sign * x} or {@code sign * y},
-     * neighbours {@code gl} before and {@code gr} after) towards the larger value, down to 1 pixel; the best value.
-     */
-    private static double refine(Outline o, boolean useX, double sign, double c, double fc, double gl, double gr) {
-        while (gl > OUTLINE_FINE || gr > OUTLINE_FINE) {
-            double fl = Double.NEGATIVE_INFINITY;
-            double fr = Double.NEGATIVE_INFINITY;
-            if (gl > OUTLINE_FINE && o.at(c - gl / 2)) {
-                fl = sign * (useX ? o.p[0] : o.p[1]);
-            }
-            if (gr > OUTLINE_FINE && o.at(c + gr / 2)) {
-                fr = sign * (useX ? o.p[0] : o.p[1]);
-            }
-            if (fl > fc && fl >= fr) {
-                c -= gl / 2;
-                fc = fl;
-                gl /= 2;
-                gr = gl;
-            } else if (fr > fc) {
-                c += gr / 2;
-                fc = fr;
-                gr /= 2;
-                gl = gr;
-            } else {
-                gl /= 2;
-                gr /= 2;
-            }
-        }
-        return fc;
-    }
-
-    /** A box outline walked by arc length from its top-left corner, clockwise on screen, growing the moved box. */
+    /** One box's outline: its samples (input point, moved point, Jacobian) and the moved box growing around them. */
     private static final class Outline {
-        final double[] p = new double[2];
-        final double perimeter;
-        private final BoundingBox b;
+        /** Gain (px) a candidate extreme must promise over the box so far to be moved. */
+        private static final double SLACK = 0.05;
+        /** Gain (px) under which refining an extreme stops. */
+        private static final double GAIN = 0.005;
+        private static final int MAX_REFINE = 4;
+
         private final PointMap map;
+        private final double[] cx;
+        private final double[] cy;
+        private final int n;
+        private final double[] xs;
+        private final double[] ys;
+        private final double[] qs;
+        private final boolean[] ok;
+        private final double[] p = new double[6];
         double x0 = Double.POSITIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
 
         Outline(BoundingBox b, PointMap map) {
-            this.b = b;
             this.map = map;
-            this.perimeter = 2 * (b.width() + b.height());
+            // Corners clockwise on screen from the top-left; edge e runs from corner e to corner e + 1.
+            cx = new double[] {b.xMin(), b.xMax(), b.xMax(), b.xMin()};
+            cy = new double[] {b.yMin(), b.yMin(), b.yMax(), b.yMax()};
+            int total = 0;
+            int[] counts = new int[4];
+            for (int e = 0; e < 4; e++) {
+                counts[e] = Math.max(1, (int) Math.ceil(length(e) / OUTLINE_STEP));
+                total += counts[e];
+            }
+            n = total;
+            xs = new double[n];
+            ys = new double[n];
+            qs = new double[6 * n];
+            ok = new boolean[n];
+            int k = 0;
+            for (int e = 0; e < 4; e++) {
+                int f = (e + 1) % 4;
+                for (int i = 0; i < counts[e]; i++) {
+                    double t = (double) i / counts[e];
+                    xs[k] = cx[e] + t * (cx[f] - cx[e]);
+                    ys[k] = cy[e] + t * (cy[f] - cy[e]);
+                    k++;
+                }
+            }
         }
 
-        /** Moves the outline point at arc length {@code t} into {@link #p}; {@code false} if it has no image. */
-        boolean at(double t) {
-            double w = b.width();
-            double h = b.height();
-            if (t < 0) {
-                t += perimeter;
-            } else if (t >= perimeter) {
-                t -= perimeter;
+        private double length(int e) {
+            return Math.abs(cx[(e + 1) % 4] - cx[e]) + Math.abs(cy[(e + 1) % 4] - cy[e]);
+        }
+
+        /** Moves the samples, then refines the extremes between them; {@code false} if no point has an image. */
+        boolean walk() {
+            for (int i = 0; i < n; i++) {
+                ok[i] = move(xs[i], ys[i]);
+                System.arraycopy(p, 0, qs, 6 * i, 6);
             }
-            double x;
-            double y;
-            if (t < w) {
-                x = b.xMin() + t;
-                y = b.yMin();
-            } else if (t < w + h) {
-                x = b.xMax();
-                y = Math.min(b.yMax(), b.yMin() + (t - w));
-            } else if (t < 2 * w + h) {
-                x = Math.max(b.xMin(), b.xMax() - (t - w - h));
-                y = b.yMax();
-            } else {
-                x = b.xMin();
-                y = Math.max(b.yMin(), b.yMax() - (t - 2 * w - h));
+            if (!(x0 <= x1 && y0 <= y1)) {
+                return false;
             }
-            if (!map.mapInto(x, y, p)) {
+            for (int i = 0; i < n; i++) {
+                int j = i == n - 1 ? 0 : i + 1;
+                if (ok[i] && ok[j]) {
+                    for (int c = 0; c < 2; c++) {
+                        refine(i, j, c);
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Refines the extremes of coordinate {@code c} (0: x, 1: y) of the moved edge between samples {@code i} and
+         * {@code j}: the roots of the Hermite cubic's derivative inside.
+         */
+        private void refine(int i, int j, int c) {
+            double dx = xs[j] - xs[i];
+            double dy = ys[j] - ys[i];
+            double f0 = qs[6 * i + c];
+            double f1 = qs[6 * j + c];
+            // Derivatives along the segment, per unit of its parameter t in [0, 1].
+            double m0 = qs[6 * i + 2 + 2 * c] * dx + qs[6 * i + 3 + 2 * c] * dy;
+            double m1 = qs[6 * j + 2 + 2 * c] * dx + qs[6 * j + 3 + 2 * c] * dy;
+            if (!(dx != 0 || dy != 0)) {
+                return;
+            }
+            // p(t) = f0 + m0 t + bq t^2 + cq t^3; p'(t) = m0 + 2 bq t + 3 cq t^2.
+            double bq = 3 * (f1 - f0) - 2 * m0 - m1;
+            double cq = 2 * (f0 - f1) + m0 + m1;
+            double[] roots = quadraticRoots(3 * cq, 2 * bq, m0);
+            for (double t : roots) {
+                if (!(t > 0 && t < 1)) {
+                    continue;
+                }
+                double value = f0 + t * (m0 + t * (bq + t * cq));
+                double curvature = 2 * bq + 6 * cq * t;
+                // A maximum (curvature < 0) matters against the upper edge of the box, a minimum against the lower.
+                double sign = curvature < 0 ? 1 : -1;
+                double best = sign > 0 ? (c == 0 ? x1 : y1) : -(c == 0 ? x0 : y0);
+                if (sign * value > best - SLACK) {
+                    polish(i, dx, dy, c, sign, t, f0, m0, f1, m1);
+                }
+            }
+        }
+
+        /**
+         * Moves the point at {@code t} of the segment from sample {@code i} (direction {@code (dx, dy)}), then
+         * narrows the bracket of the turn to the side where the derivative changes sign and moves its cubic's
+         * extreme, while that promises a gain of {@link #GAIN} or more.
+         */
+        private void polish(int i, double dx, double dy, int c, double sign, double t, double f0, double m0,
+                double f1, double m1) {
+            double ta = 0;
+            double fa = f0;
+            double ma = m0;
+            double tb = 1;
+            double fb = f1;
+            double mb = m1;
+            for (int round = 0; round < MAX_REFINE; round++) {
+                if (!move(xs[i] + t * dx, ys[i] + t * dy)) {
+                    return;
+                }
+                double f = p[c];
+                double m = p[2 + 2 * c] * dx + p[3 + 2 * c] * dy;
+                // Keep the half whose ends' slopes still bracket the turn (for a maximum of sign * f: + then -).
+                if (sign * m > 0) {
+                    ta = t;
+                    fa = f;
+                    ma = m;
+                } else {
+                    tb = t;
+                    fb = f;
+                    mb = m;
+                }
+                double h = tb - ta;
+                if (!(h > 1e-9)) {
+                    return;
+                }
+                // The Hermite cubic on [ta, tb] in its own parameter s = (t - ta) / h.
+                double sa = ma * h;
+                double sb = mb * h;
+                double bq = 3 * (fb - fa) - 2 * sa - sb;
+                double cq = 2 * (fa - fb) + sa + sb;
+                double next = Double.NaN;
+                double nextValue = Double.NEGATIVE_INFINITY;
+                for (double s : quadraticRoots(3 * cq, 2 * bq, sa)) {
+                    if (s > 0 && s < 1) {
+                        double v = sign * (fa + s * (sa + s * (bq + s * cq)));
+                        if (v > nextValue) {
+                            nextValue = v;
+                            next = ta + s * h;
+                        }
+                    }
+                }
+                if (Double.isNaN(next) || nextValue < sign * f + GAIN) {
+                    return;
+                }
+                t = next;
+            }
+        }
+
+        /** The real roots of {@code a t^2 + b t + c} (one if {@code a} is 0; none if there are none). */
+        private static double[] quadraticRoots(double a, double b, double c) {
+            if (Math.abs(a) < 1e-12 * (Math.abs(b) + Math.abs(c)) || a == 0) {
+                return b == 0 ? new double[0] : new double[] {-c / b};
+            }
+            double disc = b * b - 4 * a * c;
+            if (disc < 0) {
+                return new double[0];
+            }
+            // The stable form: no cancellation between b and the root of the discriminant.
+            double q = -0.5 * (b + Math.copySign(Math.sqrt(disc), b));
+            return q == 0 ? new double[] {0} : new double[] {q / a, c / q};
+        }
+
+        /** Moves input point {@code (x, y)} into {@link #p} with its Jacobian, growing the box; {@code false} if none. */
+        private boolean move(double x, double y) {
+            if (!map.mapWithJacobian(x, y, p)) {
                 return false;
             }
             x0 = Math.min(x0, p[0]);
