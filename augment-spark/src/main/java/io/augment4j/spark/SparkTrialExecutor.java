@@ -1,5 +1,6 @@
 package io.augment4j.spark;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.augment4j.api.AugmentException;
 import io.augment4j.trainer.tune.LocalTrialExecutor;
 import io.augment4j.trainer.tune.Trial;
@@ -109,12 +110,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new AugmentException("cannot listen on the driver host " + host + " for the trials' reports: "
                     + e.getMessage(), e);
         }
-        AtomicInteger count = new AtomicInteger();
-        this.jobs = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "aug-spark-trial-" + count.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        this.jobs = Executors.newFixedThreadPool(parallel,
+                new ThreadFactoryBuilder().setNameFormat("aug-spark-trial-%d").setDaemon(true).build());
         this.done = new ExecutorCompletionService<>(jobs);
     }
 

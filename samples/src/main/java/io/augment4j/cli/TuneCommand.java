@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -177,14 +176,7 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private static Journal read(Path dir) {
-        try {
-            return Journal.read(dir);
-        } catch (NoSuchFileException e) {
-            throw new RunException(dir + " holds no study (no " + Journal.FILE + "): start one with aug tune --config"
-                    + " <study file>", e);
-        } catch (IOException e) {
-            throw new RunException("cannot read " + dir.resolve(Journal.FILE) + ": " + e.getMessage(), e);
-        }
+        return Journal.readFolder(dir);
     }
 
     private static void report(Path dir, PrintStream stdout) {

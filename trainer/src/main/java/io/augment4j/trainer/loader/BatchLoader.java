@@ -1,5 +1,6 @@
 package io.augment4j.trainer.loader;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.Rng;
 import io.augment4j.api.TransformFailedException;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Assembles normalized (and, for training, augmented) mini-batches in worker threads, with a
@@ -66,12 +66,9 @@ public final class BatchLoader implements AutoCloseable {
         this.augmenter = augmenter;
         this.normalization = normalization;
         this.prefetch = Math.max(1, prefetch);
-        AtomicInteger n = new AtomicInteger();
-        this.pool = workers <= 0 ? null : Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "batch-loader-" + n.incrementAndGet());
-            t.setDaemon(true); // never keep the JVM alive because a run was abandoned
-            return t;
-        });
+        // daemon threads: never keep the JVM alive because a run was abandoned
+        this.pool = workers <= 0 ? null : Executors.newFixedThreadPool(workers,
+                new ThreadFactoryBuilder().setNameFormat("batch-loader-%d").setDaemon(true).build());
     }
 
     /** @return batches per epoch (the last may be partial) */

@@ -1,5 +1,7 @@
 package io.augment4j.trainer.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A convolution block: conv (same padding), optional batch norm, activation, optional 2x2 max
  * pool, optional dropout.
@@ -17,12 +19,8 @@ public record ConvLayer(
 
     /** Validates and defaults. */
     public ConvLayer {
-        if (filters <= 0 || kernel <= 0) {
-            throw new IllegalArgumentException("filters and kernel must be positive");
-        }
-        if (dropout < 0 || dropout >= 1) {
-            throw new IllegalArgumentException("dropout must be in [0, 1)");
-        }
+        checkArgument(filters > 0 && kernel > 0, "filters and kernel must be positive, got %s and %s", filters, kernel);
+        checkArgument(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got %s", dropout);
         regularization = regularization == null ? Regularization.NONE : regularization;
     }
 

@@ -1,5 +1,7 @@
 package io.augment4j.trainer.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A fully connected hidden layer: linear, activation, then (inverted) dropout.
  *
@@ -12,12 +14,8 @@ public record DenseLayer(int units, double dropout, Regularization regularizatio
 
     /** Validates and defaults. */
     public DenseLayer {
-        if (units <= 0) {
-            throw new IllegalArgumentException("units must be positive");
-        }
-        if (dropout < 0 || dropout >= 1) {
-            throw new IllegalArgumentException("dropout must be in [0, 1)");
-        }
+        checkArgument(units > 0, "units must be positive, got %s", units);
+        checkArgument(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), got %s", dropout);
         regularization = regularization == null ? Regularization.NONE : regularization;
     }
 

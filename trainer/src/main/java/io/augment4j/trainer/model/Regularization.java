@@ -1,5 +1,7 @@
 package io.augment4j.trainer.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * Per-layer weight penalties (weights only, never biases).
  *
@@ -17,9 +19,7 @@ public record Regularization(double l2, double l1) {
 
     /** Rejects negative strengths. */
     public Regularization {
-        if (l2 < 0 || l1 < 0) {
-            throw new IllegalArgumentException("regularization strengths must be >= 0");
-        }
+        checkArgument(l2 >= 0 && l1 >= 0, "regularization strengths must be >= 0, got l2 %s and l1 %s", l2, l1);
     }
 
     /** @param lambda strength @return L2 only */

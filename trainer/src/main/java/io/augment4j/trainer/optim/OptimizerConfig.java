@@ -1,5 +1,7 @@
 package io.augment4j.trainer.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * Optimizer choice and hyperparameters as plain data.
  *
@@ -19,9 +21,7 @@ public record OptimizerConfig(Type type, double learningRate, double beta1, doub
         if (type == null) {
             type = Type.SGD;
         }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be positive");
-        }
+        checkArgument(learningRate > 0, "learningRate must be positive, got %s", learningRate);
     }
 
     /** @param lr rate @return plain SGD */

@@ -1,5 +1,7 @@
 package io.augment4j.trainer.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 /**
  * A learning-rate schedule as plain data. With {@code t} the step (or the epoch when
  * {@code perEpoch}) counted after warm-up, {@code T = decaySteps}, {@code r = decayRate}:
@@ -35,9 +37,7 @@ public record ScheduleConfig(
         if (decaySteps <= 0) {
             decaySteps = 1;
         }
-        if (warmup < 0) {
-            throw new IllegalArgumentException("warmup must be >= 0");
-        }
+        checkArgument(warmup >= 0, "warmup must be >= 0, got %s", warmup);
     }
 
     /**

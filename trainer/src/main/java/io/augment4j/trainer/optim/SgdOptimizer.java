@@ -1,5 +1,7 @@
 package io.augment4j.trainer.optim;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -13,9 +15,7 @@ public final class SgdOptimizer extends StatefulOptimizer {
 
     /** @param beta momentum (0 = plain SGD) */
     public SgdOptimizer(float beta) {
-        if (beta < 0 || beta >= 1) {
-            throw new IllegalArgumentException("momentum must be in [0, 1)");
-        }
+        checkArgument(beta >= 0 && beta < 1, "momentum must be in [0, 1), got %s", beta);
         this.beta = beta;
     }
 

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -221,13 +220,6 @@ public final class FinalRun {
     }
 
     private static Journal read(Path dir) {
-        try {
-            return Journal.read(dir);
-        } catch (NoSuchFileException e) {
-            throw new RunException(dir + " holds no study (no " + Journal.FILE + "): start one with aug tune --config"
-                    + " <study file>", e);
-        } catch (IOException e) {
-            throw new RunException("cannot read " + dir.resolve(Journal.FILE) + ": " + e.getMessage(), e);
-        }
+        return Journal.readFolder(dir);
     }
 }

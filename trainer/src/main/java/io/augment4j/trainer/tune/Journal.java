@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augment4j.trainer.run.RunException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -108,6 +110,25 @@ public final class Journal implements AutoCloseable {
         Journal j = new Journal(f, null);
         j.replay(Files.readAllBytes(f));
         return j;
+    }
+
+    /**
+     * {@link #read} for commands: a folder without a journal, or one that cannot be read, is a
+     * {@link RunException} whose message says what to do.
+     *
+     * @param dir the study folder
+     * @return its journal
+     */
+    public static Journal readFolder(Path dir) {
+        try {
+            return read(dir);
+        } catch (NoSuchFileException e) {
+            throw new RunException(dir + " holds no study (no " + FILE
+                    + "): start one with aug tune --config <study file>", e);
+        } catch (IOException e) {
+            throw new RunException("cannot read " + dir.resolve(FILE) + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** @return the length of the well-formed lines */

@@ -1,5 +1,6 @@
 package io.augment4j.trainer.tune;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,12 +46,8 @@ public final class LocalTrialExecutor implements TrialExecutor {
         if (System.getProperty(TORCH_THREADS) == null && parallel > 1) {
             System.setProperty(TORCH_THREADS, Integer.toString(Math.max(1, cores / parallel)));
         }
-        int[] count = {0};
-        this.pool = Executors.newFixedThreadPool(parallel, r -> {
-            Thread t = new Thread(r, "aug-trial-" + count[0]++);
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(parallel,
+                new ThreadFactoryBuilder().setNameFormat("aug-trial-%d").setDaemon(true).build());
         this.done = new ExecutorCompletionService<>(pool);
     }
 

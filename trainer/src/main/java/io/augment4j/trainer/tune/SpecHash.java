@@ -1,10 +1,8 @@
 package io.augment4j.trainer.tune;
 
+import com.google.common.hash.Hashing;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,11 +104,6 @@ final class SpecHash {
     }
 
     private static String sha(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256().hashString(s, StandardCharsets.UTF_8).toString().substring(0, 16);
     }
 }
