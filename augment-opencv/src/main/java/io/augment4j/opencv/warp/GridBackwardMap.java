@@ -13,25 +13,31 @@ import io.augment4j.api.targets.BackwardMap;
 final class GridBackwardMap implements BackwardMap {
     private static final double A = -0.75;
 
-    private final int steps;
-    /** Node displacements in pixels, {@code (dx, dy)} per node, rounded to float as the OpenCV map's nodes. */
+    /** Padded grid side: two replicated nodes beyond each border, so every tap is inside (no clamping per tap). */
+    private final int side;
+    /**
+     * Node displacements in pixels, {@code (dx, dy)} per node, rounded to float as the OpenCV map's nodes, on the
+     * padded grid: node {@code (i, j)} at {@code 2 ((j + 2) side + i + 2)}.
+     */
     private final double[] nodes;
     private final int height;
     private final int width;
     private final double scaleX;
     private final double scaleY;
-    private final double[] wx = new double[4];
-    private final double[] dwx = new double[4];
-    private final double[] wy = new double[4];
-    private final double[] dwy = new double[4];
 
     GridBackwardMap(int steps, double[] offsets, int height, int width) {
-        this.steps = steps;
         this.height = height;
         this.width = width;
-        this.nodes = new double[offsets.length];
-        for (int i = 0; i < offsets.length; i++) {
-            nodes[i] = (float) (offsets[i] * (i % 2 == 0 ? width : height));
+        this.side = steps + 4;
+        this.nodes = new double[2 * side * side];
+        for (int j = 0; j < side; j++) {
+            int sj = Math.max(0, Math.min(steps - 1, j - 2));
+            for (int i = 0; i < side; i++) {
+                int si = Math.max(0, Math.min(steps - 1, i - 2));
+                int from = 2 * (sj * steps + si);
+                nodes[2 * (j * side + i)] = (float) (offsets[from] * width);
+                nodes[2 * (j * side + i) + 1] = (float) (offsets[from + 1] * height);
+            }
         }
         this.scaleX = (double) steps / width;
         this.scaleY = (double) steps / height;
@@ -43,62 +49,63 @@ final class GridBackwardMap implements BackwardMap {
         double cv = Math.max(0, Math.min(height - 1, v));
         double fx = (cu + 0.5) * scaleX - 0.5;
         double fy = (cv + 0.5) * scaleY - 0.5;
-        int sx = (int) Math.floor(fx);
-        int sy = (int) Math.floor(fy);
-        keys(fx - sx, wx, dwx);
-        keys(fy - sy, wy, dwy);
-        double dx = 0;
-        double dy = 0;
-        double dxu = 0;
-        double dxv = 0;
-        double dyu = 0;
-        double dyv = 0;
-        for (int j = 0; j < 4; j++) {
-            int row = clamp(sy - 1 + j) * steps;
-            double rx = 0;
-            double ry = 0;
-            double rxu = 0;
-            double ryu = 0;
-            for (int i = 0; i < 4; i++) {
-                int k = 2 * (row + clamp(sx - 1 + i));
-                rx += wx[i] * nodes[k];
-                ry += wx[i] * nodes[k + 1];
-                rxu += dwx[i] * nodes[k];
-                ryu += dwx[i] * nodes[k + 1];
-            }
-            dx += wy[j] * rx;
-            dy += wy[j] * ry;
-            dxu += wy[j] * rxu;
-            dyu += wy[j] * ryu;
-            dxv += dwy[j] * rx;
-            dyv += dwy[j] * ry;
-        }
-        out[0] = u + dx;
-        out[1] = v + dy;
+        // fx, fy >= -0.5: the cast of fx + 1 floors.
+        int sx = (int) (fx + 1) - 1;
+        int sy = (int) (fy + 1) - 1;
+        double tx = fx - sx;
+        double ty = fy - sy;
+        // Keys' weights of the 4 taps and their derivatives, in x then y.
+        double ax = tx + 1;
+        double bx = 1 - tx;
+        double wx0 = ((A * ax - 5 * A) * ax + 8 * A) * ax - 4 * A;
+        double wx1 = ((A + 2) * tx - (A + 3)) * tx * tx + 1;
+        double wx2 = ((A + 2) * bx - (A + 3)) * bx * bx + 1;
+        double wx3 = 1 - wx0 - wx1 - wx2;
+        double dx0 = (3 * A * ax - 10 * A) * ax + 8 * A;
+        double dx1 = (3 * (A + 2) * tx - 2 * (A + 3)) * tx;
+        double dx2 = -(3 * (A + 2) * bx - 2 * (A + 3)) * bx;
+        double dx3 = -(dx0 + dx1 + dx2);
+        double ay = ty + 1;
+        double by = 1 - ty;
+        double wy0 = ((A * ay - 5 * A) * ay + 8 * A) * ay - 4 * A;
+        double wy1 = ((A + 2) * ty - (A + 3)) * ty * ty + 1;
+        double wy2 = ((A + 2) * by - (A + 3)) * by * by + 1;
+        double wy3 = 1 - wy0 - wy1 - wy2;
+        double dy0 = (3 * A * ay - 10 * A) * ay + 8 * A;
+        double dy1 = (3 * (A + 2) * ty - 2 * (A + 3)) * ty;
+        double dy2 = -(3 * (A + 2) * by - 2 * (A + 3)) * by;
+        double dy3 = -(dy0 + dy1 + dy2);
+        double[] n = nodes;
+        // Taps sx - 1 .. sx + 2 are padded columns sx + 1 .. sx + 4 (sx >= -1).
+        int k = 2 * ((sy + 1) * side + sx + 1);
+        int row = 2 * side;
+        double rx0 = wx0 * n[k] + wx1 * n[k + 2] + wx2 * n[k + 4] + wx3 * n[k + 6];
+        double ry0 = wx0 * n[k + 1] + wx1 * n[k + 3] + wx2 * n[k + 5] + wx3 * n[k + 7];
+        double ux0 = dx0 * n[k] + dx1 * n[k + 2] + dx2 * n[k + 4] + dx3 * n[k + 6];
+        double uy0 = dx0 * n[k + 1] + dx1 * n[k + 3] + dx2 * n[k + 5] + dx3 * n[k + 7];
+        k += row;
+        double rx1 = wx0 * n[k] + wx1 * n[k + 2] + wx2 * n[k + 4] + wx3 * n[k + 6];
+        double ry1 = wx0 * n[k + 1] + wx1 * n[k + 3] + wx2 * n[k + 5] + wx3 * n[k + 7];
+        double ux1 = dx0 * n[k] + dx1 * n[k + 2] + dx2 * n[k + 4] + dx3 * n[k + 6];
+        double uy1 = dx0 * n[k + 1] + dx1 * n[k + 3] + dx2 * n[k + 5] + dx3 * n[k + 7];
+        k += row;
+        double rx2 = wx0 * n[k] + wx1 * n[k + 2] + wx2 * n[k + 4] + wx3 * n[k + 6];
+        double ry2 = wx0 * n[k + 1] + wx1 * n[k + 3] + wx2 * n[k + 5] + wx3 * n[k + 7];
+        double ux2 = dx0 * n[k] + dx1 * n[k + 2] + dx2 * n[k + 4] + dx3 * n[k + 6];
+        double uy2 = dx0 * n[k + 1] + dx1 * n[k + 3] + dx2 * n[k + 5] + dx3 * n[k + 7];
+        k += row;
+        double rx3 = wx0 * n[k] + wx1 * n[k + 2] + wx2 * n[k + 4] + wx3 * n[k + 6];
+        double ry3 = wx0 * n[k + 1] + wx1 * n[k + 3] + wx2 * n[k + 5] + wx3 * n[k + 7];
+        double ux3 = dx0 * n[k] + dx1 * n[k + 2] + dx2 * n[k + 4] + dx3 * n[k + 6];
+        double uy3 = dx0 * n[k + 1] + dx1 * n[k + 3] + dx2 * n[k + 5] + dx3 * n[k + 7];
+        out[0] = u + wy0 * rx0 + wy1 * rx1 + wy2 * rx2 + wy3 * rx3;
+        out[1] = v + wy0 * ry0 + wy1 * ry1 + wy2 * ry2 + wy3 * ry3;
         // Beyond the border the displacement is constant: its derivative across the border is 0.
         boolean inU = u == cu;
         boolean inV = v == cv;
-        out[2] = 1 + (inU ? dxu * scaleX : 0);
-        out[3] = inV ? dxv * scaleY : 0;
-        out[4] = inU ? dyu * scaleX : 0;
-        out[5] = 1 + (inV ? dyv * scaleY : 0);
-    }
-
-    private int clamp(int node) {
-        return Math.max(0, Math.min(steps - 1, node));
-    }
-
-    /** Keys' cubic weights of the 4 taps at fraction {@code t} in [0, 1) and their derivatives in {@code t}. */
-    private static void keys(double t, double[] w, double[] dw) {
-        double a = t + 1;
-        double b = 1 - t;
-        w[0] = ((A * a - 5 * A) * a + 8 * A) * a - 4 * A;
-        w[1] = ((A + 2) * t - (A + 3)) * t * t + 1;
-        w[2] = ((A + 2) * b - (A + 3)) * b * b + 1;
-        w[3] = 1 - w[0] - w[1] - w[2];
-        dw[0] = (3 * A * a - 10 * A) * a + 8 * A;
-        dw[1] = (3 * (A + 2) * t - 2 * (A + 3)) * t;
-        dw[2] = -(3 * (A + 2) * b - 2 * (A + 3)) * b;
-        dw[3] = -(dw[0] + dw[1] + dw[2]);
+        out[2] = 1 + (inU ? (wy0 * ux0 + wy1 * ux1 + wy2 * ux2 + wy3 * ux3) * scaleX : 0);
+        out[3] = inV ? (dy0 * rx0 + dy1 * rx1 + dy2 * rx2 + dy3 * rx3) * scaleY : 0;
+        out[4] = inU ? (wy0 * uy0 + wy1 * uy1 + wy2 * uy2 + wy3 * uy3) * scaleX : 0;
+        out[5] = 1 + (inV ? (dy0 * ry0 + dy1 * ry1 + dy2 * ry2 + dy3 * ry3) * scaleY : 0);
     }
 }
