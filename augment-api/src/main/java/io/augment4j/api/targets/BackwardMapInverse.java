@@ -1,20 +1,22 @@
 package io.augment4j.api.targets;
 
 /**
- * Inverts a backward map numerically: a local warp's output pixel {@code (u, v)} reads the input at
- * {@code (mapX, mapY)} (pixel-centre coordinates, row-major); this finds, for an input point, the output point that
- * reads it, by Newton's method on the bilinearly interpolated map (its displacement held constant beyond the border),
- * halving a step until the residual shrinks. Once the residual is under 0.01 px, one last Newton step through the
- * Jacobian in hand is taken without another look-up (it leaves an error of the order of the residual squared times
- * the map's curvature, far below 0.001 px for smooth maps). Converges when the displacement varies slowly (its
- * gradient well below 1), as in grid, elastic and optical distortion; the point of smallest residual is returned
- * otherwise. Points are in continuous coordinates, as {@link PointMap} says; {@link #mapWithJacobian} gives the
- * inverse's Jacobian as the inverse of the map's Jacobian at the answer, at no extra cost.
+ * Inverts a backward map numerically: a local warp's output pixel {@code (u, v)} reads the input at {@code (mapX,
+ * mapY)} (pixel-centre coordinates, row-major); this finds, for an input point, the output point that reads it, by
+ * Newton's method on a {@link BackwardMap} (for the constructors taking arrays, the bilinearly interpolated map, its
+ * displacement held constant beyond the border), halving a step until the residual shrinks. Once the residual is under
+ * 0.01 px, one last Newton step through the Jacobian in hand is taken without another look-up (it leaves an error of
+ * the order of the residual squared times the map's curvature, far below 0.001 px for smooth maps). Converges when the
+ * displacement varies slowly (its gradient well below 1), as in grid, elastic and optical distortion; the point of
+ * smallest residual is returned otherwise. Points are in continuous coordinates, as {@link PointMap} says; {@link
+ * #mapWithJacobian} gives the inverse's Jacobian as the inverse of the map's Jacobian at the answer, at no extra cost.
+ * It also carries the outline spacing its warp declares ({@link #outlineSpacing}).
  *
  * <p>Not thread-safe: a search starts from the previous call's answer, moved by the step between the two input
- * points through the inverse of the map's Jacobian there, when they lie within 16 pixels of each other (neighbouring
- * points of a box outline), and from the input point itself otherwise or when that warm start does not converge.
- * Create one per sample.
+ * points through the inverse of the map's Jacobian there (plus a second-order term from how that Jacobian changed
+ * since the call before), when they lie within 16 pixels or twice the outline spacing of each other (neighbouring
+ * points of a box outline), from the caller's guess where one is given, and from the input point itself otherwise
+ * or when that start does not converge. Create one per sample.
  */
 public final class BackwardMapInverse implements PointMap {
     private static final int MAX_ITERATIONS = 30;
@@ -22,21 +24,14 @@ public final class BackwardMapInverse implements PointMap {
     private static final double ACCEPT = 0.01;
     private static final double WARM_RADIUS = 16;
 
-    private final float[] xs;
-    private final float[] ys;
-    private final int offsetX;
-    private final int offsetY;
-    private final int stride;
-    private final int height;
-    private final int width;
+    /** Outline spacing of the wrappers of arrays: suits displacement smooth at the scale of 8 pixels. */
+    private static final double DEFAULT_SPACING = 8;
 
-    // The last sample(): map value and its Jacobian (d map / d (u, v)).
-    private double mx;
-    private double my;
-    private double j00;
-    private double j01;
-    private double j10;
-    private double j11;
+    private final BackwardMap backward;
+    private final double spacing;
+    private final double warmRadius;
+    /** The last sample(): map value and its Jacobian (d map / d (u, v)), as {@link BackwardMap#sample} writes. */
+    private final double[] s = new double[6];
     // The last solve: input point (pixel-centre coordinates) and the output point found, with its residual.
     private boolean hasLast;
     private double lastPx;
@@ -48,20 +43,33 @@ public final class BackwardMapInverse implements PointMap {
     private double lastJ01;
     private double lastJ10;
     private double lastJ11;
+    // The solve before: input point and the inverse's Jacobian at its answer (for the second-order warm start).
+    private boolean hasPrev;
+    private double prevPx;
+    private double prevPy;
+    private double prevG00;
+    private double prevG01;
+    private double prevG10;
+    private double prevG11;
 
-    private BackwardMapInverse(float[] xs, float[] ys, int offsetX, int offsetY, int stride, int height, int width) {
-        this.xs = xs;
-        this.ys = ys;
-        this.offsetX = offsetX;
-        this.offsetY = offsetY;
-        this.stride = stride;
-        this.height = height;
-        this.width = width;
+    /**
+     * Inverts {@code backward}; box outlines moved through this inverse are sampled every {@code outlineSpacing}
+     * pixels or less (see {@link #outlineSpacing}).
+     */
+    public BackwardMapInverse(BackwardMap backward, double outlineSpacing) {
+        if (!(outlineSpacing > 0)) {
+            throw new IllegalArgumentException("outline spacing must be positive, got " + outlineSpacing);
+        }
+        this.backward = backward;
+        this.spacing = outlineSpacing;
+        this.warmRadius = Math.max(WARM_RADIUS, 2 * outlineSpacing);
     }
 
-    /** Wraps the arrays (not copied; the caller must not change them while this is in use). */
+    /**
+     * Wraps the arrays (not copied; the caller must not change them while this is in use); outline spacing 8 px.
+     */
     public BackwardMapInverse(float[] mapX, float[] mapY, int height, int width) {
-        this(mapX, mapY, 0, 0, 1, height, width);
+        this(new SampledBackwardMap(mapX, mapY, 0, 0, 1, height, width), DEFAULT_SPACING);
         if (mapX.length < height * width || mapY.length < height * width) {
             throw new IllegalArgumentException("maps need " + height * width + " values");
         }
@@ -69,13 +77,24 @@ public final class BackwardMapInverse implements PointMap {
 
     /**
      * Wraps one interleaved map, {@code (x, y)} pairs row by row ({@code CV_32FC2}'s layout), not copied: the caller
-     * must not change it while the inverse is in use.
+     * must not change it while the inverse is in use. Outline spacing 8 px.
      */
     public static BackwardMapInverse interleaved(float[] mapXY, int height, int width) {
         if (mapXY.length < 2 * height * width) {
             throw new IllegalArgumentException("the interleaved map needs " + 2 * height * width + " values");
         }
-        return new BackwardMapInverse(mapXY, mapXY, 0, 1, 2, height, width);
+        return new BackwardMapInverse(new SampledBackwardMap(mapXY, mapXY, 0, 1, 2, height, width), DEFAULT_SPACING);
+    }
+
+    /** A fresh inverse of the same map with another outline spacing (pixels, positive). */
+    public BackwardMapInverse withOutlineSpacing(double outlineSpacing) {
+        return new BackwardMapInverse(backward, outlineSpacing);
+    }
+
+    /** The spacing given at construction (8 px for the wrappers of arrays). */
+    @Override
+    public double outlineSpacing() {
+        return spacing;
     }
 
     @Override
@@ -91,13 +110,22 @@ public final class BackwardMapInverse implements PointMap {
      */
     @Override
     public boolean mapInto(double x, double y, double[] out) {
-        return solveFor(x, y, out);
+        return solveFor(x, y, false, 0, 0, out);
     }
 
     /** The inverse's Jacobian is the inverse of the map's Jacobian where the search ended (identity if singular). */
     @Override
     public boolean mapWithJacobian(double x, double y, double[] out) {
-        boolean ok = solveFor(x, y, out);
+        return withJacobian(solveFor(x, y, false, 0, 0, out), out);
+    }
+
+    /** {@link #mapWithJacobian(double, double, double[])} starting from the guess (then as a cold start if need be). */
+    @Override
+    public boolean mapWithJacobian(double x, double y, double guessX, double guessY, double[] out) {
+        return withJacobian(solveFor(x, y, true, guessX - 0.5, guessY - 0.5, out), out);
+    }
+
+    private boolean withJacobian(boolean ok, double[] out) {
         double det = lastJ00 * lastJ11 - lastJ01 * lastJ10;
         if (Math.abs(det) > 1e-6) {
             out[2] = lastJ11 / det;
@@ -113,20 +141,36 @@ public final class BackwardMapInverse implements PointMap {
         return ok && Double.isFinite(out[2] + out[3] + out[4] + out[5]);
     }
 
-    private boolean solveFor(double x, double y, double[] out) {
+    /** The search for input point {@code (x, y)}, from {@code (gu, gv)} (pixel-centre coordinates) if {@code guess}. */
+    private boolean solveFor(double x, double y, boolean guess, double gu, double gv, double[] out) {
         double px = x - 0.5;
         double py = y - 0.5;
-        boolean warm = hasLast && Math.abs(px - lastPx) <= WARM_RADIUS && Math.abs(py - lastPy) <= WARM_RADIUS;
-        if (warm) {
-            // Previous answer plus the move through the inverse of the map's Jacobian there (one free Newton step).
+        boolean near = Math.abs(px - lastPx) <= warmRadius && Math.abs(py - lastPy) <= warmRadius;
+        boolean warm = guess || hasLast && near;
+        // The inverse's Jacobian at the last answer (identity if the map's is singular there).
+        double det = lastJ00 * lastJ11 - lastJ01 * lastJ10;
+        boolean regular = Math.abs(det) > 1e-6;
+        double g00 = regular ? lastJ11 / det : 1;
+        double g01 = regular ? -lastJ01 / det : 0;
+        double g10 = regular ? -lastJ10 / det : 0;
+        double g11 = regular ? lastJ00 / det : 1;
+        if (guess) {
+            solve(px, py, gu, gv);
+        } else if (warm) {
+            // Previous answer plus the move through the inverse's Jacobian there (one free Newton step), plus the
+            // second-order term along the way the last two points came: how that Jacobian changed over the last
+            // step, scaled to this one (exact for a quadratic inverse when the points lie on a line, as an edge's).
             double ex = px - lastPx;
             double ey = py - lastPy;
-            double det = lastJ00 * lastJ11 - lastJ01 * lastJ10;
-            double gx = ex;
-            double gy = ey;
-            if (Math.abs(det) > 1e-6) {
-                gx = (lastJ11 * ex - lastJ01 * ey) / det;
-                gy = (lastJ00 * ey - lastJ10 * ex) / det;
+            double gx = g00 * ex + g01 * ey;
+            double gy = g10 * ex + g11 * ey;
+            double fx = lastPx - prevPx;
+            double fy = lastPy - prevPy;
+            double ff = fx * fx + fy * fy;
+            if (hasPrev && ff > 0 && Math.abs(fx) <= warmRadius && Math.abs(fy) <= warmRadius) {
+                double k = 0.5 * (ex * fx + ey * fy) / ff;
+                gx += k * ((g00 - prevG00) * ex + (g01 - prevG01) * ey);
+                gy += k * ((g10 - prevG10) * ex + (g11 - prevG11) * ey);
             }
             solve(px, py, lastUx + gx, lastUy + gy);
         }
@@ -149,6 +193,13 @@ public final class BackwardMapInverse implements PointMap {
                 lastJ11 = w11;
             }
         }
+        hasPrev = hasLast;
+        prevPx = lastPx;
+        prevPy = lastPy;
+        prevG00 = g00;
+        prevG01 = g01;
+        prevG10 = g10;
+        prevG11 = g11;
         lastPx = px;
         lastPy = py;
         hasLast = true;
@@ -162,15 +213,15 @@ public final class BackwardMapInverse implements PointMap {
      * Jacobian there in {@code lastJ..}.
      */
     private void solve(double px, double py, double ux, double uy) {
-        sample(ux, uy);
-        double rx = px - mx;
-        double ry = py - my;
+        backward.sample(ux, uy, s);
+        double rx = px - s[0];
+        double ry = py - s[1];
         // Squared residuals: compared only, so no square root per trial.
         double r = rx * rx + ry * ry;
-        double a00 = j00;
-        double a01 = j01;
-        double a10 = j10;
-        double a11 = j11;
+        double a00 = s[2];
+        double a01 = s[3];
+        double a10 = s[4];
+        double a11 = s[5];
         for (int i = 0; i < MAX_ITERATIONS && r >= ACCEPT * ACCEPT; i++) {
             // Newton step on the interpolated map's own Jacobian (a plain residual step if it is singular).
             double det = a00 * a11 - a01 * a10;
@@ -180,12 +231,12 @@ public final class BackwardMapInverse implements PointMap {
                 dx = (a11 * rx - a01 * ry) / det;
                 dy = (a00 * ry - a10 * rx) / det;
             }
-            // Halve the step until the residual shrinks; sample() then holds the Jacobian at the new point.
+            // Halve the step until the residual shrinks; s then holds the Jacobian at the new point.
             boolean improved = false;
             for (int k = 0; k < 8 && !improved; k++) {
-                sample(ux + dx, uy + dy);
-                double nx = px - mx;
-                double ny = py - my;
+                backward.sample(ux + dx, uy + dy, s);
+                double nx = px - s[0];
+                double ny = py - s[1];
                 double nr = nx * nx + ny * ny;
                 if (nr < r) {
                     ux += dx;
@@ -193,10 +244,10 @@ public final class BackwardMapInverse implements PointMap {
                     rx = nx;
                     ry = ny;
                     r = nr;
-                    a00 = j00;
-                    a01 = j01;
-                    a10 = j10;
-                    a11 = j11;
+                    a00 = s[2];
+                    a01 = s[3];
+                    a10 = s[4];
+                    a11 = s[5];
                     improved = true;
                 }
                 dx /= 2;
@@ -221,46 +272,5 @@ public final class BackwardMapInverse implements PointMap {
         lastJ01 = a01;
         lastJ10 = a10;
         lastJ11 = a11;
-    }
-
-    /**
-     * The map at {@code (u, v)} into {@code mx, my} and its Jacobian into {@code j..}: bilinear inside, the border's
-     * displacement outside ({@code map(u) = u + d(clamped u)}).
-     */
-    private void sample(double u, double v) {
-        double cu = Math.max(0, Math.min(width - 1, u));
-        double cv = Math.max(0, Math.min(height - 1, v));
-        // cu, cv >= 0, so the cast floors.
-        int x0 = Math.min((int) cu, Math.max(0, width - 2));
-        int y0 = Math.min((int) cv, Math.max(0, height - 2));
-        int x1 = Math.min(x0 + 1, width - 1);
-        int y1 = Math.min(y0 + 1, height - 1);
-        double fx = cu - x0;
-        double fy = cv - y0;
-        int i00 = (y0 * width + x0) * stride;
-        int i01 = (y0 * width + x1) * stride;
-        int i10 = (y1 * width + x0) * stride;
-        int i11 = (y1 * width + x1) * stride;
-        double x00 = xs[i00 + offsetX];
-        double x01 = xs[i01 + offsetX];
-        double x10 = xs[i10 + offsetX];
-        double x11 = xs[i11 + offsetX];
-        double y00 = ys[i00 + offsetY];
-        double y01 = ys[i01 + offsetY];
-        double y10 = ys[i10 + offsetY];
-        double y11 = ys[i11 + offsetY];
-        double xTop = x00 + fx * (x01 - x00);
-        double xBottom = x10 + fx * (x11 - x10);
-        double yTop = y00 + fx * (y01 - y00);
-        double yBottom = y10 + fx * (y11 - y10);
-        mx = xTop + fy * (xBottom - xTop) + (u - cu);
-        my = yTop + fy * (yBottom - yTop) + (v - cv);
-        // Clamped directions: the map moves with u there (d/du = 1, the other derivative 0).
-        boolean inU = u == cu && x1 != x0;
-        boolean inV = v == cv && y1 != y0;
-        j00 = inU ? (1 - fy) * (x01 - x00) + fy * (x11 - x10) : 1;
-        j10 = inU ? (1 - fy) * (y01 - y00) + fy * (y11 - y10) : 0;
-        j01 = inV ? xBottom - xTop : 0;
-        j11 = inV ? yBottom - yTop : 1;
     }
 }

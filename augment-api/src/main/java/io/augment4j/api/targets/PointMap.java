@@ -57,4 +57,23 @@ public interface PointMap {
         }
         return true;
     }
+
+    /**
+     * {@link #mapWithJacobian} for a point whose output position the caller expects near {@code (guessX, guessY)}
+     * (say, interpolated between neighbouring points it has moved): a map that searches may start there. The default
+     * ignores the guess.
+     */
+    default boolean mapWithJacobian(double x, double y, double guessX, double guessY, double[] out) {
+        return mapWithJacobian(x, y, out);
+    }
+
+    /**
+     * The longest spacing, in pixels, at which box outlines moved through this map are sampled
+     * ({@link TargetMover#follow(io.augment4j.api.Sample, io.augment4j.api.Sample, PointMap)}): the map must be close
+     * to a cubic between samples that far apart, so a fraction of the scale over which its displacement varies. The
+     * default, 8, suits displacement smooth at the scale of a few tens of pixels.
+     */
+    default double outlineSpacing() {
+        return 8;
+    }
 }

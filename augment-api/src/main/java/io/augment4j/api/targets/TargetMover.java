@@ -23,15 +23,14 @@ import java.util.List;
  *
  * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map (angle and scale
  * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline, sampled
- * every 8 pixels or less along each edge (corners included), with the extremes between samples found on the cubic
- * Hermite curve through them and the points there moved too (see {@code moveOutline}). That assumes the displacement
- * is smooth at the scale of 8 pixels, as grid distortion (cubic between nodes), elastic (Gaussian-blurred noise) and
- * optical distortion are; a bump narrower than that between two samples can be missed, by at most its height.
+ * every {@link PointMap#outlineSpacing} pixels or less along each edge (corners included), with the extremes between
+ * samples found on the cubic Hermite curve through them and the points there moved too (see {@code moveOutline}).
+ * That assumes the map is close to a cubic at that scale, which the map declares (grid distortion: a quarter of its
+ * node spacing; elastic: twice its blur's sigma, at most 8 px; optical distortion: an eighth of the image); a bump
+ * narrower than that between two samples can be missed, by at most its height.
  */
 public final class TargetMover {
     private static final int ELLIPSE_POINTS = 360;
-    /** Coarse spacing of outline samples on a local warp, in pixels. */
-    private static final double OUTLINE_STEP = 8;
 
     private TargetMover() {
     }
@@ -196,13 +195,13 @@ public final class TargetMover {
     }
 
     /**
-     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so each edge is
-     * sampled in equal steps of at most 8 pixels (corners included), each sample with the map's Jacobian, which gives
-     * the moved edge's direction there. Between two samples the moved edge is the cubic Hermite curve through them;
-     * wherever that cubic has an interior extreme in x or y coming within 0.05 px of the box found so far, the point
-     * there is moved too, and again at the extreme of the cubic through it and the sample on the other side of the
-     * turn, until the next step would gain under 0.005 px (at most 4 times). The box encloses every point moved,
-     * nothing extrapolated.
+     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so each edge is sampled
+     * in equal steps of at most the map's {@link PointMap#outlineSpacing} (corners included), each sample with the
+     * map's Jacobian, which gives the moved edge's direction there. Between two samples the moved edge is the cubic
+     * Hermite curve through them; wherever that cubic has an interior extreme in x or y coming within 0.05 px of the
+     * box found so far, the point there is moved too (the map's search starting at the cubic's point), and again at the
+     * extreme of the cubic through it and the sample on the other side of the turn, until the next step would gain
+     * under 0.005 px (at most 4 times). The box encloses every point moved, nothing extrapolated.
      */
     private static BoundingBox moveOutline(BoundingBox b, PointMap map) {
         Outline o = new Outline(b, map);
@@ -236,10 +235,11 @@ public final class TargetMover {
             // Corners clockwise on screen from the top-left; edge e runs from corner e to corner e + 1.
             cx = new double[] {b.xMin(), b.xMax(), b.xMax(), b.xMin()};
             cy = new double[] {b.yMin(), b.yMin(), b.yMax(), b.yMax()};
+            double step = map.outlineSpacing();
             int total = 0;
             int[] counts = new int[4];
             for (int e = 0; e < 4; e++) {
-                counts[e] = Math.max(1, (int) Math.ceil(length(e) / OUTLINE_STEP));
+                counts[e] = Math.max(1, (int) Math.ceil(length(e) / step));
                 total += counts[e];
             }
             n = total;
@@ -312,65 +312,83 @@ public final class TargetMover {
                 double sign = curvature < 0 ? 1 : -1;
                 double best = sign > 0 ? (c == 0 ? x1 : y1) : -(c == 0 ? x0 : y0);
                 if (sign * value > best - SLACK) {
-                    polish(i, dx, dy, c, sign, t, f0, m0, f1, m1);
+                    polish(i, j, dx, dy, c, sign, t);
                 }
             }
         }
 
         /**
-         * Moves the point at {@code t} of the segment from sample {@code i} (direction {@code (dx, dy)}), then
-         * narrows the bracket of the turn to the side where the derivative changes sign and moves its cubic's
-         * extreme, while that promises a gain of {@link #GAIN} or more.
+         * Moves the point at {@code t} of the segment from sample {@code i} to sample {@code j} (direction
+         * {@code (dx, dy)}), starting the map's search at the Hermite curves' point there, then narrows the bracket of
+         * the turn to the side where the derivative changes sign and moves its cubic's extreme, while that promises a
+         * gain of {@link #GAIN} or more.
          */
-        private void polish(int i, double dx, double dy, int c, double sign, double t, double f0, double m0,
-                double f1, double m1) {
+        private void polish(int i, int j, double dx, double dy, int c, double sign, double t) {
             double ta = 0;
-            double fa = f0;
-            double ma = m0;
             double tb = 1;
-            double fb = f1;
-            double mb = m1;
+            // Both coordinates at the bracket's ends: value and slope per unit t.
+            double[] fa = {qs[6 * i], qs[6 * i + 1]};
+            double[] ma = {slope(qs, 6 * i, 0, dx, dy), slope(qs, 6 * i, 1, dx, dy)};
+            double[] fb = {qs[6 * j], qs[6 * j + 1]};
+            double[] mb = {slope(qs, 6 * j, 0, dx, dy), slope(qs, 6 * j, 1, dx, dy)};
             for (int round = 0; round < MAX_REFINE; round++) {
-                if (!move(xs[i] + t * dx, ys[i] + t * dy)) {
+                double h = tb - ta;
+                double s = (t - ta) / h;
+                double gx = hermite(fa[0], ma[0] * h, fb[0], mb[0] * h, s);
+                double gy = hermite(fa[1], ma[1] * h, fb[1], mb[1] * h, s);
+                if (!move(xs[i] + t * dx, ys[i] + t * dy, gx, gy)) {
                     return;
                 }
-                double f = p[c];
-                double m = p[2 + 2 * c] * dx + p[3 + 2 * c] * dy;
                 // Keep the half whose ends' slopes still bracket the turn (for a maximum of sign * f: + then -).
-                if (sign * m > 0) {
+                boolean lower = sign * slope(p, 0, c, dx, dy) > 0;
+                double[] fe = lower ? fa : fb;
+                double[] me = lower ? ma : mb;
+                for (int k = 0; k < 2; k++) {
+                    fe[k] = p[k];
+                    me[k] = slope(p, 0, k, dx, dy);
+                }
+                if (lower) {
                     ta = t;
-                    fa = f;
-                    ma = m;
                 } else {
                     tb = t;
-                    fb = f;
-                    mb = m;
                 }
-                double h = tb - ta;
+                h = tb - ta;
                 if (!(h > 1e-9)) {
                     return;
                 }
-                // The Hermite cubic on [ta, tb] in its own parameter s = (t - ta) / h.
-                double sa = ma * h;
-                double sb = mb * h;
-                double bq = 3 * (fb - fa) - 2 * sa - sb;
-                double cq = 2 * (fa - fb) + sa + sb;
+                // The Hermite cubic of coordinate c on [ta, tb] in its own parameter s = (t - ta) / h.
+                double sa = ma[c] * h;
+                double sb = mb[c] * h;
+                double bq = 3 * (fb[c] - fa[c]) - 2 * sa - sb;
+                double cq = 2 * (fa[c] - fb[c]) + sa + sb;
                 double next = Double.NaN;
                 double nextValue = Double.NEGATIVE_INFINITY;
-                for (double s : quadraticRoots(3 * cq, 2 * bq, sa)) {
-                    if (s > 0 && s < 1) {
-                        double v = sign * (fa + s * (sa + s * (bq + s * cq)));
+                for (double r : quadraticRoots(3 * cq, 2 * bq, sa)) {
+                    if (r > 0 && r < 1) {
+                        double v = sign * (fa[c] + r * (sa + r * (bq + r * cq)));
                         if (v > nextValue) {
                             nextValue = v;
-                            next = ta + s * h;
+                            next = ta + r * h;
                         }
                     }
                 }
-                if (Double.isNaN(next) || nextValue < sign * f + GAIN) {
+                if (Double.isNaN(next) || nextValue < sign * p[c] + GAIN) {
                     return;
                 }
                 t = next;
             }
+        }
+
+        /** Slope per unit of the segment's parameter of coordinate {@code c} of the point at {@code q[o..o + 5]}. */
+        private static double slope(double[] q, int o, int c, double dx, double dy) {
+            return q[o + 2 + 2 * c] * dx + q[o + 3 + 2 * c] * dy;
+        }
+
+        /** The cubic Hermite curve through {@code (0, f0)} and {@code (1, f1)} with slopes {@code m0, m1}, at s. */
+        private static double hermite(double f0, double m0, double f1, double m1, double s) {
+            double bq = 3 * (f1 - f0) - 2 * m0 - m1;
+            double cq = 2 * (f0 - f1) + m0 + m1;
+            return f0 + s * (m0 + s * (bq + s * cq));
         }
 
         /** The real roots of {@code a t^2 + b t + c} (one if {@code a} is 0; none if there are none). */
@@ -389,9 +407,15 @@ public final class TargetMover {
 
         /** Moves input point {@code (x, y)} into {@link #p} with its Jacobian, growing the box; {@code false} if none. */
         private boolean move(double x, double y) {
-            if (!map.mapWithJacobian(x, y, p)) {
-                return false;
-            }
+            return map.mapWithJacobian(x, y, p) && grow();
+        }
+
+        /** {@link #move(double, double)} for a point expected to land near {@code (gx, gy)}. */
+        private boolean move(double x, double y, double gx, double gy) {
+            return map.mapWithJacobian(x, y, gx, gy, p) && grow();
+        }
+
+        private boolean grow() {
             x0 = Math.min(x0, p[0]);
             y0 = Math.min(y0, p[1]);
             x1 = Math.max(x1, p[0]);

@@ -183,6 +183,28 @@ class TargetMoverTest {
     }
 
     @Test
+    void aGuessedStartGivesTheColdStartsAnswer() {
+        int h = 90;
+        int w = 120;
+        float[][] m = wavyMap(h, w);
+        BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
+        Random rnd = new Random(5);
+        double[] guessed = new double[6];
+        double[] cold = new double[6];
+        for (int i = 0; i < 200; i++) {
+            double x = 5 + rnd.nextDouble() * (w - 10);
+            double y = 5 + rnd.nextDouble() * (h - 10);
+            // Guesses up to 4 px off the answer, as an interpolated outline point can be.
+            new BackwardMapInverse(m[0], m[1], h, w).mapWithJacobian(x, y, cold);
+            double gx = cold[0] + (rnd.nextDouble() * 2 - 1) * 4;
+            double gy = cold[1] + (rnd.nextDouble() * 2 - 1) * 4;
+            assertTrue(inv.mapWithJacobian(x, y, gx, gy, guessed));
+            assertEquals(cold[0], guessed[0], 1e-3, "x at " + x + ", " + y);
+            assertEquals(cold[1], guessed[1], 1e-3, "y at " + x + ", " + y);
+        }
+    }
+
+    @Test
     void aBoxOnALocalWarpEnclosesItsOutlineMovedPointByPoint() {
         int h = 120;
         int w = 160;

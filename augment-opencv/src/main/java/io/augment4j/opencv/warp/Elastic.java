@@ -5,6 +5,7 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.SizeBoundParams;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.PointMap;
 import io.augment4j.opencv.MatPool;
 import io.augment4j.opencv.geometric.WarpOptions;
 import org.opencv.core.Core;
@@ -53,6 +54,16 @@ public final class Elastic extends RemapTransform<Elastic.Params> {
                 throw e;
             }
             return new RemapMaps(map, null);
+        }
+
+        /**
+         * The inverse of a Java copy of the maps; Gaussian-blurred noise varies over a few sigma, so outlines are
+         * sampled every {@code 2 sigma} pixels, at least every pixel and at most every 8 (the default sigma 4's: a
+         * stronger alpha bends the field more over the same distance).
+         */
+        @Override
+        public PointMap pointMap(RemapMaps maps) {
+            return maps.inverse().withOutlineSpacing(Math.max(1, Math.min(8, 2 * sigma)));
         }
     }
 

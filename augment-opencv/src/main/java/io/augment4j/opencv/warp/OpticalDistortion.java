@@ -5,6 +5,7 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.PointMap;
 import io.augment4j.opencv.MatPool;
 import io.augment4j.opencv.geometric.WarpOptions;
 import org.opencv.calib3d.Calib3d;
@@ -45,6 +46,16 @@ public final class OpticalDistortion extends RemapTransform<OpticalDistortion.Pa
                 throw e;
             }
             return new RemapMaps(m1, m2);
+        }
+
+        /**
+         * The inverse of a Java copy of the maps; a radial polynomial is smooth across the whole image, so outlines
+         * are sampled every eighth of its shorter side.
+         */
+        @Override
+        public PointMap pointMap(RemapMaps maps) {
+            int side = Math.min(maps.map1().rows(), maps.map1().cols());
+            return maps.inverse().withOutlineSpacing(Math.max(1, side / 8.0));
         }
     }
 

@@ -3,7 +3,6 @@ package io.augment4j.opencv.warp;
 import io.augment4j.api.Image;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
-import io.augment4j.api.targets.BackwardMapInverse;
 import io.augment4j.api.targets.TargetMover;
 import io.augment4j.opencv.MatImage;
 import io.augment4j.opencv.MatPool;
@@ -19,9 +18,10 @@ import java.util.Set;
 
 /**
  * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
- * pooled output. A mask follows by the same map; keypoints and box outlines move through its numerical inverse
- * ({@link BackwardMapInverse}), each box rebuilt as the box enclosing its moved outline. The maps are copied into
- * Java (per-thread buffers, once per call) only when the sample carries boxes or keypoints.
+ * pooled output. A mask follows by the same map; keypoints and box outlines move through the map's numerical inverse
+ * ({@link MapParams#pointMap}), each box rebuilt as the box enclosing its moved outline. Only samples that carry
+ * boxes or keypoints build that inverse (elastic and optical distortion copy their maps into Java for it, per-thread
+ * buffers, once per call; grid distortion evaluates its map from its nodes).
  *
  * @param <P> sampled parameter record
  */
@@ -65,7 +65,7 @@ public abstract class RemapTransform<P extends MapParams> extends OpenCvTransfor
                 return output;
             }
             try {
-                return TargetMover.follow(input, output, maps.inverse());
+                return TargetMover.follow(input, output, params.pointMap(maps));
             } catch (RuntimeException e) {
                 output.close();
                 throw e;

@@ -1,9 +1,17 @@
 package io.augment4j.opencv.warp;
 
+import io.augment4j.api.ArrayImage;
+import io.augment4j.api.BoundingBox;
+import io.augment4j.api.PixelType;
+import io.augment4j.api.Sample;
 import io.augment4j.api.targets.BackwardMapInverse;
+import io.augment4j.api.targets.PointMap;
+import io.augment4j.api.targets.TargetMover;
 import io.augment4j.opencv.OpenCvRuntime;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,42 +63,110 @@ class InverseMapTest {
             float[] mx = new float[H * W];
             float[] my = new float[H * W];
             params.sourceCoordinates(H, W, mx, my);
-            BackwardMapInverse inv = new BackwardMapInverse(mx, my, H, W);
-            double worst = 0;
-            int checked = 0;
-            int far = 0;
-            double x = W / 2.0;
-            double y = H / 2.0;
-            for (int i = 0; i < 2000; i++) {
-                // Random jumps (cold starts) and short steps (warm starts, as along a box outline).
-                if (i % 3 == 0) {
-                    x = 10 + rnd.nextDouble() * (W - 20);
-                    y = 10 + rnd.nextDouble() * (H - 20);
-                } else {
-                    x = Math.max(10, Math.min(W - 10, x + rnd.nextGaussian() * 4));
-                    y = Math.max(10, Math.min(H - 10, y + rnd.nextGaussian() * 4));
-                }
-                double[] out = new double[6];
-                assertTrue(inv.mapWithJacobian(x, y, out), params + " at " + x + ", " + y);
-                double u = out[0] - 0.5;
-                double v = out[1] - 0.5;
-                if (u < 0 || v < 0 || u >= W - 1 || v >= H - 1) {
-                    continue;
-                }
-                double[] back = backward(mx, my, u, v);
-                double e = Math.hypot(back[0] - (x - 0.5), back[1] - (y - 0.5));
-                worst = Math.max(worst, e);
-                if (e >= 0.05) {
-                    far++;
-                }
-                checked++;
+            readsPointsBack(params, new BackwardMapInverse(mx, my, H, W), mx, my, rnd);
+        }
+    }
+
+    /** The same for the inverse the transforms use (grid distortion's evaluated from its nodes, not the copy). */
+    @Test
+    void theWarpsOwnInverseReadsPointsBackWithinAFiftiethOfAPixel() {
+        OpenCvRuntime.ensureLoaded();
+        Random rnd = new Random(24);
+        for (MapParams params : maps()) {
+            float[] mx = new float[H * W];
+            float[] my = new float[H * W];
+            params.sourceCoordinates(H, W, mx, my);
+            try (RemapMaps maps = params.maps(H, W)) {
+                readsPointsBack(params, params.pointMap(maps), mx, my, rnd);
             }
-            // The default elastic field folds at a rare point (no exact inverse there: the point of smallest residual).
-            assertTrue(far * 200 <= checked, params + ": " + far + " of " + checked + " points off by 0.05 px or more");
-            if (!(params instanceof Elastic.Params)) {
-                assertTrue(worst < 0.05, params + ": |backward(forward(p)) - p| up to " + worst + " px");
+        }
+    }
+
+    private static void readsPointsBack(MapParams params, PointMap inv, float[] mx, float[] my, Random rnd) {
+        double worst = 0;
+        int checked = 0;
+        int far = 0;
+        double x = W / 2.0;
+        double y = H / 2.0;
+        for (int i = 0; i < 2000; i++) {
+            // Random jumps (cold starts) and short steps (warm starts, as along a box outline).
+            if (i % 3 == 0) {
+                x = 10 + rnd.nextDouble() * (W - 20);
+                y = 10 + rnd.nextDouble() * (H - 20);
+            } else {
+                x = Math.max(10, Math.min(W - 10, x + rnd.nextGaussian() * 4));
+                y = Math.max(10, Math.min(H - 10, y + rnd.nextGaussian() * 4));
             }
-            assertTrue(checked > 1500, params + ": checked " + checked);
+            double[] out = new double[6];
+            assertTrue(inv.mapWithJacobian(x, y, out), params + " at " + x + ", " + y);
+            double u = out[0] - 0.5;
+            double v = out[1] - 0.5;
+            if (u < 0 || v < 0 || u >= W - 1 || v >= H - 1) {
+                continue;
+            }
+            double[] back = backward(mx, my, u, v);
+            double e = Math.hypot(back[0] - (x - 0.5), back[1] - (y - 0.5));
+            worst = Math.max(worst, e);
+            if (e >= 0.05) {
+                far++;
+            }
+            checked++;
+        }
+        // The default elastic field folds at a rare point (no exact inverse there: the point of smallest residual).
+        assertTrue(far * 200 <= checked, params + ": " + far + " of " + checked + " points off by 0.05 px or more");
+        if (!(params instanceof Elastic.Params)) {
+            assertTrue(worst < 0.05, params + ": |backward(forward(p)) - p| up to " + worst + " px");
+        }
+        assertTrue(checked > 1500, params + ": checked " + checked);
+    }
+
+    /**
+     * Boxes moved through each warp's own inverse, with the outline spacing it declares (11 px on the default grid,
+     * 28 px on optical distortion), match their outline moved every 0.05 px: within 0.05 px on grid and optical
+     * distortion, never beyond it; the folding elastic fields (whose inverse is not unique) within half a pixel.
+     */
+    @Test
+    void boxesThroughEachWarpsOwnInverseMatchTheirDenseOutline() {
+        OpenCvRuntime.ensureLoaded();
+        Random rnd = new Random(25);
+        for (MapParams params : maps()) {
+            try (RemapMaps maps = params.maps(H, W)) {
+                double tolerance = params instanceof Elastic.Params ? 0.5 : 0.05;
+                for (int trial = 0; trial < 12; trial++) {
+                    double x0 = 5 + rnd.nextDouble() * 100;
+                    double y0 = 5 + rnd.nextDouble() * 100;
+                    BoundingBox box = new BoundingBox(x0, y0, x0 + 10 + rnd.nextDouble() * 100,
+                            y0 + 10 + rnd.nextDouble() * 100, "b");
+                    Sample in = Sample.of(ArrayImage.zeros(H, W, 1, PixelType.UINT8)).withBoxes(List.of(box));
+                    BoundingBox moved = TargetMover.follow(in, in, params.pointMap(maps)).boxes().get(0);
+                    PointMap inv = params.pointMap(maps);
+                    double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY};
+                    double[] p = new double[2];
+                    for (int e = 0; e < 4; e++) {
+                        int n = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.05);
+                        for (int i = 0; i <= n; i++) {
+                            double t = (double) i / n;
+                            double x = e == 1 ? box.xMax() : e == 3 ? box.xMin() : box.xMin() + t * box.width();
+                            double y = e == 0 ? box.yMin() : e == 2 ? box.yMax() : box.yMin() + t * box.height();
+                            assertTrue(inv.mapInto(x, y, p));
+                            ref[0] = Math.min(ref[0], p[0]);
+                            ref[1] = Math.min(ref[1], p[1]);
+                            ref[2] = Math.max(ref[2], p[0]);
+                            ref[3] = Math.max(ref[3], p[1]);
+                        }
+                    }
+                    String msg = params + ": " + box + " -> " + moved + " vs " + Arrays.toString(ref);
+                    assertEquals(ref[0], moved.xMin(), tolerance, msg);
+                    assertEquals(ref[1], moved.yMin(), tolerance, msg);
+                    assertEquals(ref[2], moved.xMax(), tolerance, msg);
+                    assertEquals(ref[3], moved.yMax(), tolerance, msg);
+                    if (!(params instanceof Elastic.Params)) {
+                        assertTrue(moved.xMin() >= ref[0] - 1e-3 && moved.yMin() >= ref[1] - 1e-3
+                                && moved.xMax() <= ref[2] + 1e-3 && moved.yMax() <= ref[3] + 1e-3, msg);
+                    }
+                }
+            }
         }
     }
 
