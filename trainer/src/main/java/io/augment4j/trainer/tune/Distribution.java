@@ -273,34 +273,43 @@ public sealed interface Distribution {
     }
 
     /**
+     * A distribution over an explicit list of values, each as likely: what {@link Choice} and
+     * {@link Grid} share (they differ in their name and in how they zoom).
+     */
+    sealed interface Listed extends Distribution permits Choice, Grid {
+        /** @return the values, in their order */
+        List<Object> values();
+
+        @Override
+        default Object sample(Rng rng) {
+            return values().get(rng.nextInt(values().size()));
+        }
+
+        @Override
+        default boolean logScale() {
+            return false;
+        }
+
+        @Override
+        default List<Object> probes() {
+            return values();
+        }
+    }
+
+    /**
      * One of a few values, each as likely (optimizer type, activation).
      *
      * @param values the values (Double, Integer, String or Boolean), at least one, no duplicates
      */
-    record Choice(List<Object> values) implements Distribution {
+    record Choice(List<Object> values) implements Listed {
         /** Copies and checks the values. */
         public Choice {
             values = distinct(values);
         }
 
         @Override
-        public Object sample(Rng rng) {
-            return values.get(rng.nextInt(values.size()));
-        }
-
-        @Override
-        public boolean logScale() {
-            return false;
-        }
-
-        @Override
         public String name() {
             return "choice";
-        }
-
-        @Override
-        public List<Object> probes() {
-            return values;
         }
 
         /** Keeps the values found in {@code best}, in this choice's order. */
@@ -317,30 +326,15 @@ public sealed interface Distribution {
      *
      * @param values the values (Double, Integer, String or Boolean), at least one, no duplicates
      */
-    record Grid(List<Object> values) implements Distribution {
+    record Grid(List<Object> values) implements Listed {
         /** Copies and checks the values. */
         public Grid {
             values = distinct(values);
         }
 
         @Override
-        public Object sample(Rng rng) {
-            return values.get(rng.nextInt(values.size()));
-        }
-
-        @Override
-        public boolean logScale() {
-            return false;
-        }
-
-        @Override
         public String name() {
             return "grid";
-        }
-
-        @Override
-        public List<Object> probes() {
-            return values;
         }
 
         /** A grid does not zoom: it is returned as it is. */
