@@ -12,4 +12,15 @@ public interface BackwardMap {
      * held at the border's.
      */
     void sample(double u, double v, double[] out);
+
+    /**
+     * The residual, in pixels, at which a Newton search on this map ({@link BackwardMapInverse}) may stop and take one
+     * last step through the Jacobian in hand without checking it. That step leaves an error of about the residual
+     * squared times how fast the Jacobian changes, so a map whose Jacobian is continuous and varies slowly (a cubic
+     * between nodes tens of pixels apart) can stop at a larger residual than one interpolated bilinearly between
+     * pixels, whose Jacobian jumps at every pixel edge. The default, 0.01, suits the latter.
+     */
+    default double residualTolerance() {
+        return 0.01;
+    }
 }

@@ -5,12 +5,13 @@ package io.augment4j.api.targets;
  * mapY)} (pixel-centre coordinates, row-major); this finds, for an input point, the output point that reads it, by
  * Newton's method on a {@link BackwardMap} (for the constructors taking arrays, the bilinearly interpolated map, its
  * displacement held constant beyond the border), halving a step until the residual shrinks. Once the residual is under
- * 0.01 px, one last Newton step through the Jacobian in hand is taken without another look-up (it leaves an error of
- * the order of the residual squared times the map's curvature, far below 0.001 px for smooth maps). Converges when the
- * displacement varies slowly (its gradient well below 1), as in grid, elastic and optical distortion; the point of
- * smallest residual is returned otherwise. Points are in continuous coordinates, as {@link PointMap} says; {@link
- * #mapWithJacobian} gives the inverse's Jacobian as the inverse of the map's Jacobian at the answer, at no extra cost.
- * It also carries the outline spacing its warp declares ({@link #outlineSpacing}).
+ * the map's {@link BackwardMap#residualTolerance} (0.01 px for the constructors taking arrays), one last Newton step
+ * through the Jacobian in hand is taken without another look-up (it leaves an error of the order of the residual
+ * squared times how fast the map's Jacobian changes). Converges when the displacement varies slowly (its gradient well
+ * below 1), as in grid, elastic and optical distortion; the point of smallest residual is returned otherwise. Points
+ * are in continuous coordinates, as {@link PointMap} says; {@link #mapWithJacobian} gives the inverse's Jacobian as the
+ * inverse of the map's Jacobian at the answer, at no extra cost. It also carries the outline spacing its warp declares
+ * ({@link #outlineSpacing}).
  *
  * <p>Not thread-safe: a search starts from the previous call's answer, moved by the step between the two input
  * points through the inverse of the map's Jacobian there (plus a second-order term from how that Jacobian changed
@@ -20,8 +21,6 @@ package io.augment4j.api.targets;
  */
 public final class BackwardMapInverse implements PointMap {
     private static final int MAX_ITERATIONS = 30;
-    /** Residual (px) under which the search ends with one unchecked Newton step. */
-    private static final double ACCEPT = 0.01;
     private static final double WARM_RADIUS = 16;
 
     /** Outline spacing of the wrappers of arrays: suits displacement smooth at the scale of 8 pixels. */
@@ -30,6 +29,8 @@ public final class BackwardMapInverse implements PointMap {
     private final BackwardMap backward;
     private final double spacing;
     private final double warmRadius;
+    /** Residual (px) under which the search ends with one unchecked Newton step: the map's tolerance. */
+    private final double accept;
     /** The last sample(): map value and its Jacobian (d map / d (u, v)), as {@link BackwardMap#sample} writes. */
     private final double[] s = new double[6];
     // The last solve: input point (pixel-centre coordinates) and the output point found, with its residual.
@@ -63,6 +64,10 @@ public final class BackwardMapInverse implements PointMap {
         this.backward = backward;
         this.spacing = outlineSpacing;
         this.warmRadius = Math.max(WARM_RADIUS, 2 * outlineSpacing);
+        this.accept = backward.residualTolerance();
+        if (!(accept > 0)) {
+            throw new IllegalArgumentException("the map's residual tolerance must be positive, got " + accept);
+        }
     }
 
     /**
@@ -174,7 +179,7 @@ public final class BackwardMapInverse implements PointMap {
             }
             solve(px, py, lastUx + gx, lastUy + gy);
         }
-        if (!warm || lastR >= ACCEPT) {
+        if (!warm || lastR >= accept) {
             double wx = lastUx;
             double wy = lastUy;
             double wr = lastR;
@@ -222,7 +227,7 @@ public final class BackwardMapInverse implements PointMap {
         double a01 = s[3];
         double a10 = s[4];
         double a11 = s[5];
-        for (int i = 0; i < MAX_ITERATIONS && r >= ACCEPT * ACCEPT; i++) {
+        for (int i = 0; i < MAX_ITERATIONS && r >= accept * accept; i++) {
             // Newton step on the interpolated map's own Jacobian (a plain residual step if it is singular).
             double det = a00 * a11 - a01 * a10;
             double dx = rx;
@@ -257,7 +262,7 @@ public final class BackwardMapInverse implements PointMap {
                 break;
             }
         }
-        if (r < ACCEPT * ACCEPT) {
+        if (r < accept * accept) {
             // The last, unchecked Newton step: quadratic convergence makes it worth a look-up it does not cost.
             double det = a00 * a11 - a01 * a10;
             if (Math.abs(det) > 1e-6) {

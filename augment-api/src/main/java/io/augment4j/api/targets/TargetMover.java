@@ -24,9 +24,9 @@ import java.util.List;
  * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map (angle and scale
  * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline, sampled
  * every {@link PointMap#outlineSpacing} pixels or less along each edge (corners included), with the extremes between
- * samples found on the cubic Hermite curve through them and the points there moved too (see {@code moveOutline}).
- * That assumes the map is close to a cubic at that scale, which the map declares (grid distortion: a quarter of its
- * node spacing; elastic: twice its blur's sigma, at most 8 px; optical distortion: an eighth of the image); a bump
+ * samples found on the cubic Hermite curve through them and the points there moved too (see {@code Outline.move}).
+ * That assumes the map is close to a cubic at that scale, which the map declares (grid distortion: half its node
+ * spacing; elastic: twice its blur's sigma, at most 8 px; optical distortion: an eighth of the image); a bump
  * narrower than that between two samples can be missed, by at most its height.
  */
 public final class TargetMover {
@@ -67,8 +67,9 @@ public final class TargetMover {
             return output;
         }
         List<BoundingBox> boxes = new ArrayList<>(input.boxes().size());
+        Outline outline = input.boxes().isEmpty() ? null : new Outline(map);
         for (BoundingBox b : input.boxes()) {
-            BoundingBox moved = moveOutline(b, map);
+            BoundingBox moved = outline.move(b);
             if (moved != null) {
                 boxes.add(moved);
             }
@@ -195,58 +196,84 @@ public final class TargetMover {
     }
 
     /**
-     * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so each edge is sampled
-     * in equal steps of at most the map's {@link PointMap#outlineSpacing} (corners included), each sample with the
-     * map's Jacobian, which gives the moved edge's direction there. Between two samples the moved edge is the cubic
-     * Hermite curve through them; wherever that cubic has an interior extreme in x or y coming within 0.05 px of the
-     * box found so far, the point there is moved too (the map's search starting at the cubic's point), and again at the
-     * extreme of the cubic through it and the sample on the other side of the turn, until the next step would gain
-     * under 0.005 px (at most 4 times). The box encloses every point moved, nothing extrapolated.
+     * Box outlines moved through one map: the samples of the current box (input point, moved point, Jacobian) and
+     * the moved box growing around them. Its buffers are reused from box to box.
      */
-    private static BoundingBox moveOutline(BoundingBox b, PointMap map) {
-        Outline o = new Outline(b, map);
-        return o.walk() ? b.withEdges(o.x0, o.y0, o.x1, o.y1) : null;
-    }
-
-    /** One box's outline: its samples (input point, moved point, Jacobian) and the moved box growing around them. */
     private static final class Outline {
         /** Gain (px) a candidate extreme must promise over the box so far to be moved. */
         private static final double SLACK = 0.05;
         /** Gain (px) under which refining an extreme stops. */
         private static final double GAIN = 0.005;
         private static final int MAX_REFINE = 4;
+        /** The largest weight of a slope in a cubic Hermite curve on [0, 1]: max of t (1 - t)^2. */
+        private static final double HERMITE_SLOPE_BOUND = 4.0 / 27;
 
         private final PointMap map;
-        private final double[] cx;
-        private final double[] cy;
-        private final int n;
-        private final double[] xs;
-        private final double[] ys;
-        private final double[] qs;
-        private final boolean[] ok;
+        private final double step;
+        private final double[] cx = new double[4];
+        private final double[] cy = new double[4];
+        private final int[] counts = new int[4];
+        private int n;
+        private double[] xs = new double[0];
+        private double[] ys = new double[0];
+        private double[] qs = new double[0];
+        private boolean[] ok = new boolean[0];
         private final double[] p = new double[6];
-        double x0 = Double.POSITIVE_INFINITY;
-        double y0 = Double.POSITIVE_INFINITY;
-        double x1 = Double.NEGATIVE_INFINITY;
-        double y1 = Double.NEGATIVE_INFINITY;
+        /** Real roots found by {@link #quadraticRoots}: {@code roots[0 .. rootCount - 1]}. */
+        private final double[] roots = new double[2];
+        private int rootCount;
+        // The bracket polish() narrows: both coordinates' values and slopes per unit t at its two ends.
+        private final double[] fa = new double[2];
+        private final double[] ma = new double[2];
+        private final double[] fb = new double[2];
+        private final double[] mb = new double[2];
+        private double x0;
+        private double y0;
+        private double x1;
+        private double y1;
 
-        Outline(BoundingBox b, PointMap map) {
+        Outline(PointMap map) {
             this.map = map;
-            // Corners clockwise on screen from the top-left; edge e runs from corner e to corner e + 1.
-            cx = new double[] {b.xMin(), b.xMax(), b.xMax(), b.xMin()};
-            cy = new double[] {b.yMin(), b.yMin(), b.yMax(), b.yMax()};
-            double step = map.outlineSpacing();
+            this.step = map.outlineSpacing();
+        }
+
+        /**
+         * The box enclosing {@code b}'s moved outline. Local warps' displacement fields are smooth, so each edge is
+         * sampled in equal steps of at most the map's {@link PointMap#outlineSpacing} (corners included), each sample
+         * with the map's Jacobian, which gives the moved edge's direction there. Between two samples the moved edge is
+         * the cubic Hermite curve through them; wherever that cubic has an interior extreme in x or y coming within
+         * 0.05 px of the box found so far, the point there is moved too (the map's search starting at the cubic's
+         * point), and again at the extreme of the cubic through it and the sample on the other side of the turn, until
+         * the next step would gain under 0.005 px (at most 4 times). The box encloses every point moved, nothing
+         * extrapolated.
+         */
+        BoundingBox move(BoundingBox b) {
+            start(b);
+            return walk() ? b.withEdges(x0, y0, x1, y1) : null;
+        }
+
+        /** Lays out {@code b}'s samples: corners clockwise on screen from the top-left, edge e from corner e on. */
+        private void start(BoundingBox b) {
+            cx[0] = b.xMin();
+            cx[1] = b.xMax();
+            cx[2] = b.xMax();
+            cx[3] = b.xMin();
+            cy[0] = b.yMin();
+            cy[1] = b.yMin();
+            cy[2] = b.yMax();
+            cy[3] = b.yMax();
             int total = 0;
-            int[] counts = new int[4];
             for (int e = 0; e < 4; e++) {
                 counts[e] = Math.max(1, (int) Math.ceil(length(e) / step));
                 total += counts[e];
             }
             n = total;
-            xs = new double[n];
-            ys = new double[n];
-            qs = new double[6 * n];
-            ok = new boolean[n];
+            if (xs.length < n) {
+                xs = new double[n];
+                ys = new double[n];
+                qs = new double[6 * n];
+                ok = new boolean[n];
+            }
             int k = 0;
             for (int e = 0; e < 4; e++) {
                 int f = (e + 1) % 4;
@@ -257,6 +284,10 @@ public final class TargetMover {
                     k++;
                 }
             }
+            x0 = Double.POSITIVE_INFINITY;
+            y0 = Double.POSITIVE_INFINITY;
+            x1 = Double.NEGATIVE_INFINITY;
+            y1 = Double.NEGATIVE_INFINITY;
         }
 
         private double length(int e) {
@@ -299,10 +330,22 @@ public final class TargetMover {
                 return;
             }
             // p(t) = f0 + m0 t + bq t^2 + cq t^3; p'(t) = m0 + 2 bq t + 3 cq t^2.
+            // The curve stays within max(f0, f1) + 4/27 (|m0| + |m1|) and the mirror bound below: most segments (the
+            // coordinate along an edge, or a side far from the box's) cannot reach the box and need no roots.
+            double reach = HERMITE_SLOPE_BOUND * (Math.abs(m0) + Math.abs(m1));
+            double lo = c == 0 ? x0 : y0;
+            double hi = c == 0 ? x1 : y1;
+            if (Math.max(f0, f1) + reach <= hi - SLACK && Math.min(f0, f1) - reach >= lo + SLACK) {
+                return;
+            }
             double bq = 3 * (f1 - f0) - 2 * m0 - m1;
             double cq = 2 * (f0 - f1) + m0 + m1;
-            double[] roots = quadraticRoots(3 * cq, 2 * bq, m0);
-            for (double t : roots) {
+            quadraticRoots(3 * cq, 2 * bq, m0);
+            int found = rootCount;
+            double r0 = roots[0];
+            double r1 = roots[1];
+            for (int q = 0; q < found; q++) {
+                double t = q == 0 ? r0 : r1;
                 if (!(t > 0 && t < 1)) {
                     continue;
                 }
@@ -327,10 +370,12 @@ public final class TargetMover {
             double ta = 0;
             double tb = 1;
             // Both coordinates at the bracket's ends: value and slope per unit t.
-            double[] fa = {qs[6 * i], qs[6 * i + 1]};
-            double[] ma = {slope(qs, 6 * i, 0, dx, dy), slope(qs, 6 * i, 1, dx, dy)};
-            double[] fb = {qs[6 * j], qs[6 * j + 1]};
-            double[] mb = {slope(qs, 6 * j, 0, dx, dy), slope(qs, 6 * j, 1, dx, dy)};
+            for (int k = 0; k < 2; k++) {
+                fa[k] = qs[6 * i + k];
+                ma[k] = slope(qs, 6 * i, k, dx, dy);
+                fb[k] = qs[6 * j + k];
+                mb[k] = slope(qs, 6 * j, k, dx, dy);
+            }
             for (int round = 0; round < MAX_REFINE; round++) {
                 double h = tb - ta;
                 double s = (t - ta) / h;
@@ -363,7 +408,9 @@ public final class TargetMover {
                 double cq = 2 * (fa[c] - fb[c]) + sa + sb;
                 double next = Double.NaN;
                 double nextValue = Double.NEGATIVE_INFINITY;
-                for (double r : quadraticRoots(3 * cq, 2 * bq, sa)) {
+                quadraticRoots(3 * cq, 2 * bq, sa);
+                for (int q = 0; q < rootCount; q++) {
+                    double r = roots[q];
                     if (r > 0 && r < 1) {
                         double v = sign * (fa[c] + r * (sa + r * (bq + r * cq)));
                         if (v > nextValue) {
@@ -391,21 +438,34 @@ public final class TargetMover {
             return f0 + s * (m0 + s * (bq + s * cq));
         }
 
-        /** The real roots of {@code a t^2 + b t + c} (one if {@code a} is 0; none if there are none). */
-        private static double[] quadraticRoots(double a, double b, double c) {
+        /**
+         * The real roots of {@code a t^2 + b t + c} into {@link #roots} and {@link #rootCount} (one if {@code a} is 0;
+         * none if there are none).
+         */
+        private void quadraticRoots(double a, double b, double c) {
             if (Math.abs(a) < 1e-12 * (Math.abs(b) + Math.abs(c)) || a == 0) {
-                return b == 0 ? new double[0] : new double[] {-c / b};
+                rootCount = b == 0 ? 0 : 1;
+                roots[0] = -c / b;
+                return;
             }
             double disc = b * b - 4 * a * c;
             if (disc < 0) {
-                return new double[0];
+                rootCount = 0;
+                return;
             }
             // The stable form: no cancellation between b and the root of the discriminant.
             double q = -0.5 * (b + Math.copySign(Math.sqrt(disc), b));
-            return q == 0 ? new double[] {0} : new double[] {q / a, c / q};
+            if (q == 0) {
+                rootCount = 1;
+                roots[0] = 0;
+                return;
+            }
+            rootCount = 2;
+            roots[0] = q / a;
+            roots[1] = c / q;
         }
 
-        /** Moves input point {@code (x, y)} into {@link #p} with its Jacobian, growing the box; {@code false} if none. */
+        /** Moves input point {@code (x, y)} into {@link #p} with its Jacobian, growing the box; false if none. */
         private boolean move(double x, double y) {
             return map.mapWithJacobian(x, y, p) && grow();
         }

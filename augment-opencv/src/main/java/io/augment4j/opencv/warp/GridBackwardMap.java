@@ -43,6 +43,16 @@ final class GridBackwardMap implements BackwardMap {
         this.scaleY = (double) steps / height;
     }
 
+    /**
+     * 0.1 px: Keys' cubic has a continuous Jacobian that changes over the node spacing (45 px on the default 5 nodes
+     * at 224), so the unchecked last Newton step from 0.1 px lands within 0.001 px at the default +-5 % (measured
+     * 0.0002 px) and within 0.01 px at +-8 %, where the grid nearly folds; with about a sixth fewer look-ups than 0.01.
+     */
+    @Override
+    public double residualTolerance() {
+        return 0.1;
+    }
+
     @Override
     public void sample(double u, double v, double[] out) {
         double cu = Math.max(0, Math.min(width - 1, u));

@@ -58,15 +58,17 @@ public final class GridDistortion extends RemapTransform<GridDistortion.Params> 
 
         /**
          * The inverse of the same map evaluated from the nodes ({@link GridBackwardMap}): no copy of the per-pixel
-         * map. The displacement is a cubic between nodes {@code W / steps} apart, so outlines are sampled every quarter
-         * of that (11 px on the default 5 nodes at 224).
+         * map. The displacement is a cubic between nodes {@code W / steps} apart, so outlines are sampled every half
+         * of that (22 px on the default 5 nodes at 224): each sample carries its Jacobian, and the cubic Hermite curve
+         * through two samples that far apart stays within 0.01 px of the moved edge (measured against an outline
+         * moved every 0.05 px; at 32 px one edge in 960 missed by 0.07 px).
          */
         @Override
         public PointMap pointMap(RemapMaps maps) {
             int height = maps.map1().rows();
             int width = maps.map1().cols();
             return new BackwardMapInverse(new GridBackwardMap(steps, offsets, height, width),
-                    Math.max(1, Math.min(width, height) / (4.0 * steps)));
+                    Math.max(1, Math.min(width, height) / (2.0 * steps)));
         }
     }
 

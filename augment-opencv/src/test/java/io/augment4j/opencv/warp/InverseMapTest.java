@@ -121,7 +121,7 @@ class InverseMapTest {
     }
 
     /**
-     * Boxes moved through each warp's own inverse, with the outline spacing it declares (11 px on the default grid,
+     * Boxes moved through each warp's own inverse, with the outline spacing it declares (22 px on the default grid,
      * 28 px on optical distortion), match their outline moved every 0.05 px: within 0.05 px on grid and optical
      * distortion, never beyond it; the folding elastic fields (whose inverse is not unique) within half a pixel.
      */
