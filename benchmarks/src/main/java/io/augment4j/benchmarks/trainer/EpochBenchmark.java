@@ -1,5 +1,7 @@
 package io.augment4j.benchmarks.trainer;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import io.augment4j.api.pipeline.Node;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -97,6 +99,9 @@ public final class EpochBenchmark {
         System.out.printf(Locale.ROOT, "loaded %d images in %.2f s%n", data.size(), (System.nanoTime() - t0) / 1e9);
         Split split = StratifiedSplitter.split(data.labels(), SplitSpec.sizes(data.size() / 6, 0, 1));
         TransformRegistry registry = TransformRegistry.discover();
+        Engine.getEngine("PyTorch");
+        System.out.printf(Locale.ROOT, "PyTorch intra-op threads: %d (-Dai.djl.pytorch.num_threads=N to change;"
+                + " a run's torch_threads does the same)%n", JniUtils.getNumThreads());
         augmenterAlone(augmenter(registry), data, split.train());
 
         ModelConfig mlp = MlpConfig.uniform(2, 256, ActivationType.RELU, 0.2, Regularization.l2(1e-4));

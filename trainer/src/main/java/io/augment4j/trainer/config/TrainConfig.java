@@ -27,6 +27,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  *     augmentation); default 42
  * @param workers threads that load and augment batches; default 2
  * @param prefetch batches prepared ahead of the training loop; default 4
+ * @param torchThreads PyTorch's intra-op threads during the run; default 0: PyTorch's own (one per
+ *     core). A network whose step is tiny next to its augmentation can train faster with fewer, as
+ *     the loader's workers then get a core (see {@code trainer/CONFIG.md})
  * @param earlyStopping early stopping on the validation set; default off
  * @param diagnosis base error and thresholds of the bias/variance verdict; default base error 0,
  *     thresholds 5 points
@@ -38,7 +41,8 @@ public record TrainConfig(
         String name, DataConfig data, SplitConfig split, JsonNode augmentation, ModelSection model,
         RegularizationSection regularization, OptimizerSection optimizer, ScheduleSection schedule,
         Integer epochs, Integer batchSize, Integer evalBatchSize, Long seed, Integer workers, Integer prefetch,
-        EarlyStoppingSection earlyStopping, DiagnosisSection diagnosis, String outputDir, Boolean progress) {
+        Integer torchThreads, EarlyStoppingSection earlyStopping, DiagnosisSection diagnosis, String outputDir,
+        Boolean progress) {
 
     /** Validates and fills defaults. */
     public TrainConfig {
@@ -57,6 +61,7 @@ public record TrainConfig(
         seed = seed == null ? 42L : seed;
         workers = workers == null ? 2 : workers;
         prefetch = prefetch == null ? 4 : prefetch;
+        torchThreads = torchThreads == null ? 0 : torchThreads;
         diagnosis = diagnosis == null ? new DiagnosisSection(null, null, null) : diagnosis;
         progress = progress == null || progress;
         check(epochs > 0, "epochs", "must be positive, got " + epochs);
@@ -64,6 +69,8 @@ public record TrainConfig(
         check(evalBatchSize >= 0, "eval_batch_size", "must be >= 0 (0 = automatic), got " + evalBatchSize);
         check(workers >= 0, "workers", "must be >= 0 (0 = load in the training thread), got " + workers);
         check(prefetch > 0, "prefetch", "must be positive, got " + prefetch);
+        check(torchThreads >= 0, "torch_threads", "must be >= 0 (0 = PyTorch's own: one per core), got "
+                + torchThreads);
         if (data.hasTestSet()) {
             check(split.test() == null || split.test() == 0, "split.test",
                     "the data has its own test set (data.test_*), so the split makes train and validation"
@@ -81,21 +88,21 @@ public record TrainConfig(
     /** @param newName name @return a copy with another name */
     public TrainConfig withName(String newName) {
         return new TrainConfig(newName, data, split, augmentation, model, regularization, optimizer, schedule,
-                epochs, batchSize, evalBatchSize, seed, workers, prefetch, earlyStopping, diagnosis, outputDir,
-                progress);
+                epochs, batchSize, evalBatchSize, seed, workers, prefetch, torchThreads, earlyStopping, diagnosis,
+                outputDir, progress);
     }
 
     /** @param newData data section @param newAugmentation augmentation @param newSplit split @return a copy */
     public TrainConfig withResolved(DataConfig newData, JsonNode newAugmentation, SplitConfig newSplit) {
         return new TrainConfig(name, newData, newSplit, newAugmentation, model, regularization, optimizer,
-                schedule, epochs, batchSize, evalBatchSize, seed, workers, prefetch, earlyStopping, diagnosis,
-                outputDir, progress);
+                schedule, epochs, batchSize, evalBatchSize, seed, workers, prefetch, torchThreads, earlyStopping,
+                diagnosis, outputDir, progress);
     }
 
     /** @param show progress bars on or off @return a copy */
     public TrainConfig withProgress(boolean show) {
         return new TrainConfig(name, data, split, augmentation, model, regularization, optimizer, schedule,
-                epochs, batchSize, evalBatchSize, seed, workers, prefetch, earlyStopping, diagnosis, outputDir,
-                show);
+                epochs, batchSize, evalBatchSize, seed, workers, prefetch, torchThreads, earlyStopping, diagnosis,
+                outputDir, show);
     }
 }

@@ -18,6 +18,9 @@ import java.nio.file.Path;
  * @param earlyStopping early stopping, or null for none
  * @param workers loader threads (0: load in the training thread)
  * @param prefetch batches prepared ahead
+ * @param torchThreads PyTorch's intra-op threads while the loop runs (process-wide: set when
+ *     {@code fit} starts, the previous count restored when it returns); 0 leaves PyTorch's own
+ *     count (one per core, or the {@code ai.djl.pytorch.num_threads} property)
  * @param progressBar show a progress bar per epoch
  * @param outputDir where checkpoints, history and the final model go, or null for nowhere
  * @param resume continue from {@code outputDir}'s checkpoint when there is one
@@ -25,7 +28,7 @@ import java.nio.file.Path;
 public record LoopConfig(
         int epochs, int batchSize, int evalBatchSize, long seed, OptimizerConfig optimizer,
         ScheduleConfig schedule, L2Form l2Form, EarlyStoppingConfig earlyStopping, int workers,
-        int prefetch, boolean progressBar, Path outputDir, boolean resume) {
+        int prefetch, int torchThreads, boolean progressBar, Path outputDir, boolean resume) {
 
     /** Fills defaults and validates. */
     public LoopConfig {
@@ -37,6 +40,10 @@ public record LoopConfig(
         schedule = schedule == null ? ScheduleConfig.CONSTANT : schedule;
         l2Form = l2Form == null ? L2Form.COST : l2Form;
         prefetch = Math.max(1, prefetch);
+        if (torchThreads < 0) {
+            throw new IllegalArgumentException("torchThreads must be >= 0 (0: PyTorch's own), got "
+                    + torchThreads);
+        }
     }
 
     /** @return a builder with defaults: 10 epochs, batch 64, SGD 0.01, 2 workers */
@@ -57,6 +64,7 @@ public record LoopConfig(
         b.earlyStopping = earlyStopping;
         b.workers = workers;
         b.prefetch = prefetch;
+        b.torchThreads = torchThreads;
         b.progressBar = progressBar;
         b.outputDir = outputDir;
         b.resume = resume;
@@ -75,6 +83,7 @@ public record LoopConfig(
         private EarlyStoppingConfig earlyStopping;
         private int workers = 2;
         private int prefetch = 4;
+        private int torchThreads;
         private boolean progressBar = true;
         private Path outputDir;
         private boolean resume = true;
@@ -141,6 +150,12 @@ public record LoopConfig(
             return this;
         }
 
+        /** @param v PyTorch intra-op threads during the loop, 0 for PyTorch's own @return this */
+        public Builder torchThreads(int v) {
+            torchThreads = v;
+            return this;
+        }
+
         /** @param v show progress bars @return this */
         public Builder progressBar(boolean v) {
             progressBar = v;
@@ -162,7 +177,7 @@ public record LoopConfig(
         /** @return the config */
         public LoopConfig build() {
             return new LoopConfig(epochs, batchSize, evalBatchSize, seed, optimizer, schedule,
-                    l2Form, earlyStopping, workers, prefetch, progressBar, outputDir, resume);
+                    l2Form, earlyStopping, workers, prefetch, torchThreads, progressBar, outputDir, resume);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.augment4j.trainer.loop;
 
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import io.augment4j.trainer.data.ImageSet;
@@ -79,11 +80,19 @@ public final class TrainingLoop {
         Normalization norm = from != null ? from.normalization() : Normalization.fit(data, split.train());
         TrainedModel model = new TrainedModel(ModelFactory.build(modelConfig, data.channels(), data.height(),
                 data.width(), data.numClasses(), config.seed()), norm, data.classNames());
+        int threadsBefore = JniUtils.getNumThreads();
+        if (config.torchThreads() > 0) {
+            JniUtils.setNumThreads(config.torchThreads());
+        }
         try {
             return run(model, data, split, augmenter, from);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
+        } finally {
+            if (config.torchThreads() > 0) {
+                JniUtils.setNumThreads(threadsBefore);
+            }
         }
     }
 

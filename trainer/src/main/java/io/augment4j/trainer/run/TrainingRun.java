@@ -206,7 +206,7 @@ public final class TrainingRun {
                 .schedule(cfg.schedule().toScheduleConfig(cfg.epochs(), stepsPerEpoch(cfg, split)))
                 .l2Form(cfg.regularization().form())
                 .earlyStopping(cfg.earlyStopping() == null ? null : cfg.earlyStopping().toEarlyStoppingConfig())
-                .workers(cfg.workers()).prefetch(cfg.prefetch()).progressBar(cfg.progress())
+                .workers(cfg.workers()).prefetch(cfg.prefetch()).torchThreads(cfg.torchThreads()).progressBar(cfg.progress())
                 .outputDir(dir).resume(true).build();
     }
 

@@ -36,7 +36,7 @@ class ConfigDocTest {
 
     static {
         SECTIONS.put(TrainConfig.class, new Object[] {"## Top level", new TrainConfig(null, DATA, null, null, MODEL,
-                null, null, null, null, null, null, null, null, null, null, null, null, null)});
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null)});
         SECTIONS.put(DataConfig.class, new Object[] {"## `data`", DATA});
         SECTIONS.put(SplitConfig.class, new Object[] {"## `split`", new SplitConfig(null, null, null, null, null,
                 null, null)});

@@ -62,6 +62,15 @@ class ConfigLoaderTest {
         assertEquals(0.0, c.diagnosis().baseError());
         assertEquals(0.05, c.diagnosis().biasThreshold());
         assertTrue(c.model().conv().isEmpty() && c.model().dense().isEmpty());
+        assertEquals(0, c.torchThreads());
+    }
+
+    @Test
+    void torchThreadsIsReadAndANegativeCountIsRefusedWithItsPath() {
+        assertEquals(1, parse(DATA + "model: {}\ntorch_threads: 1\n").torchThreads());
+        ConfigException e = error(DATA + "model: {}\ntorch_threads: -1\n");
+        assertEquals("torch_threads", e.path());
+        assertTrue(e.getMessage().contains(">= 0"), e.getMessage());
     }
 
     @Test

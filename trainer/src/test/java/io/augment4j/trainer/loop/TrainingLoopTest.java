@@ -1,5 +1,7 @@
 package io.augment4j.trainer.loop;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import static io.augment4j.trainer.TrainingFixture.DATA;
 import static io.augment4j.trainer.TrainingFixture.SPLIT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -74,6 +76,27 @@ class TrainingLoopTest {
                 assertArrayEquals(model.normalization().mean(), back.normalization().mean());
             }
         }
+    }
+
+    /** torch_threads holds while the loop trains (checked at every epoch) and the count before returns after. */
+    @Test
+    void torchThreadsHoldDuringTheRunAndAreRestoredAfter() {
+        Engine.getEngine("PyTorch"); // loads the native library JniUtils calls into
+        int before = JniUtils.getNumThreads();
+        int wanted = before == 1 ? 2 : 1;
+        List<Integer> seen = new ArrayList<>();
+        LoopListener probe = new LoopListener() {
+            @Override
+            public void onEpochBegin(TrainingContext ctx, int epoch, int numBatches) {
+                seen.add(JniUtils.getNumThreads());
+            }
+        };
+        LoopConfig cfg = TrainingFixture.config().epochs(2).torchThreads(wanted).build();
+        FitResult r = new TrainingLoop(MLP, cfg, LoopListeners.defaults(cfg, probe)).fit(DATA, SPLIT, null);
+        r.model().close();
+        assertEquals(List.of(wanted, wanted), seen);
+        assertEquals(before, JniUtils.getNumThreads());
+        assertThrows(IllegalArgumentException.class, () -> TrainingFixture.config().torchThreads(-1).build());
     }
 
     @Test
