@@ -3,7 +3,10 @@
 #
 # Builds the benchmarks module, runs TargetsBenchmark (a fused geometric pipeline, grid_distortion and elastic,
 # each on an image-only sample and on the same image with 10 boxes + 17 keypoints, at 224 and 512) and prints the
-# table of (with targets - image only) / image only with the CPU model. About 1.5 minutes. Run from anywhere:
+# table of (with targets - image only) / image only with the CPU model; then TargetsShare, the same share measured
+# in one process (image-only and with-targets calls taking turns, CPU time, min and median over rounds), which on a
+# noisy shared machine resolves a 5 % share where JMH's +-20-45 % iterations cannot. About 2.5 minutes (224 only).
+# Run from anywhere:
 #
 #   benchmarks/targets.sh
 #   benchmarks/targets.sh --sizes 224 --pipelines geometric,elastic
@@ -14,11 +17,13 @@
 #   --image NAME|PATH        input: a bundled sample (chelsea, default; coffee, astronaut) or a photo path
 #   --warmup N --iters N --time S   JMH warm-up iterations, measurement iterations, seconds each (default 2, 3, 1)
 #   --no-build               use the jar already in benchmarks/target
+#   --no-share               skip TargetsShare (JMH only)
+#   --rounds N               TargetsShare rounds (default 31)
 #   --out DIR                results folder (default benchmarks/results/targets-<date>-<time>)
 #   -- ARGS                  anything after -- goes to JMH as is (e.g. -- -prof gc)
 #
 # Environment: JAVA (default java), MVN (default mvn). Outputs in the results folder: targets.json (JMH),
-# jmh.log, report.md (also printed).
+# jmh.log, report.md (also printed), share.md (TargetsShare's table, also printed).
 set -euo pipefail
 
 ORIG=$PWD
@@ -29,7 +34,7 @@ JAVA=${JAVA:-java}
 MVN=${MVN:-mvn}
 
 SIZES="224,512"; PIPES="geometric,grid_distortion,elastic"; IMAGE="chelsea"; WI=2; IT=3; T=1
-BUILD=1; OUT=""; EXTRA=()
+BUILD=1; OUT=""; EXTRA=(); SHARE=1; ROUNDS=31
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift ;;
@@ -39,6 +44,8 @@ while [ $# -gt 0 ]; do
     --iters) IT=$2; shift ;;
     --time) T=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --no-share) SHARE=0 ;;
+    --rounds) ROUNDS=$2; shift ;;
     --out) OUT=$2; shift ;;
     --) shift; EXTRA=("$@"); break ;;
     -h|--help) sed -n '2,/^set -euo/p' "$HERE/targets.sh" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -76,3 +83,9 @@ fi
 grep -E '^TargetsBenchmark\.' "$OUT/jmh.log" >&2 || true
 echo >&2
 "$JAVA" -cp "$CP" io.augment4j.benchmarks.TargetsReport --jmh "$OUT/targets.json" --cpu "$CPU" --out "$OUT/report.md"
+if [ "$SHARE" = 1 ]; then
+  echo >&2
+  echo "== TargetsShare (one process, CPU time, $ROUNDS rounds), CPU $CPU" >&2
+  "$JAVA" -Xms1g -Xmx1g -cp "$CP" io.augment4j.benchmarks.TargetsShare --sizes "$SIZES" --pipelines "$PIPES" \
+      --input "$IMAGE" --rounds "$ROUNDS" | tee "$OUT/share.md"
+fi

@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param workers threads that load and augment batches; default 2
  * @param prefetch batches prepared ahead of the training loop; default 4
  * @param torchThreads PyTorch's intra-op threads during the run; default 0: PyTorch's own (one per
- *     core). A network whose step is tiny next to its augmentation can train faster with fewer, as
- *     the loader's workers then get a core (see {@code trainer/CONFIG.md})
+ *     core). Fewer leave the loader's workers a core, which cuts the wait for data of a network
+ *     whose step is small next to its augmentation (measured in {@code trainer/CONFIG.md})
  * @param earlyStopping early stopping on the validation set; default off
  * @param diagnosis base error and thresholds of the bias/variance verdict; default base error 0,
  *     thresholds 5 points
