@@ -7,6 +7,7 @@ import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Params;
 import io.augment4j.api.targets.BoxMethod;
 import io.augment4j.opencv.MatPool;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
@@ -42,6 +43,13 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
             return inputHeight();
         }
     }
+
+    /** {@link #mirrorCode}: the matrix is not a flip of the image onto itself. */
+    static final int NOT_A_MIRROR = Integer.MIN_VALUE;
+    /** {@link #mirrorCode}: the matrix is the identity. */
+    static final int IDENTITY = Integer.MAX_VALUE;
+    /** How far (in pixels, or in matrix units) an entry may be from an exact flip's and still count as one. */
+    private static final double MIRROR_TOLERANCE = 1e-9;
 
     private static final ThreadLocal<Mat> AFFINE = ThreadLocal.withInitial(() -> new Mat(2, 3, CvType.CV_64F));
     private static final ThreadLocal<Mat> HOMOGRAPHY = ThreadLocal.withInitial(() -> new Mat(3, 3, CvType.CV_64F));
@@ -102,10 +110,25 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
         }
     }
 
-    /** Warps {@code src} by the 3x3 {@code m} into a new pooled Mat of {@code width x height}. */
+    /**
+     * Warps {@code src} by the 3x3 {@code m} into a new pooled Mat of {@code width x height}. A matrix that only
+     * mirrors the image onto itself (a horizontal flip, a vertical flip, both, or the identity: every output pixel
+     * centre lands on an input pixel centre) is done by {@code Core.flip} or a copy, which give the very pixels the
+     * warp would (interpolation at whole pixels returns them as they are) at a fraction of its cost; a fused run
+     * whose rotation and crop did not fire ends up here.
+     */
     public static Mat warp(String name, Mat src, double[] m, int width, int height, WarpOptions options) {
         Mat dst = MatPool.acquire(height, width, src.type());
         try {
+            int mirror = width == src.cols() && height == src.rows() ? mirrorCode(m, width, height) : NOT_A_MIRROR;
+            if (mirror == IDENTITY) {
+                src.copyTo(dst);
+                return dst;
+            }
+            if (mirror != NOT_A_MIRROR) {
+                Core.flip(src, dst, mirror);
+                return dst;
+            }
             Size size = new Size(width, height);
             int flags = options.warpInterpolation();
             if (Matrices.isAffine(m)) {
@@ -126,4 +149,27 @@ public abstract class ProjectiveWarp<P extends ProjectiveWarp.Sized> extends Geo
         }
     }
 
+
+    /**
+     * {@code Core.flip}'s code for a pixel-centre matrix that mirrors a {@code width x height} image onto itself (1:
+     * horizontal, {@code x -> W - 1 - x}; 0: vertical; -1: both), {@link #IDENTITY} for the identity, and
+     * {@link #NOT_A_MIRROR} otherwise. Entries may be off by rounding (a fused product of several steps).
+     */
+    static int mirrorCode(double[] m, int width, int height) {
+        if (!Matrices.isAffine(m) || !near(m[1], 0) || !near(m[3], 0)) {
+            return NOT_A_MIRROR;
+        }
+        boolean flipX = near(m[0], -1) && near(m[2], width - 1);
+        boolean keepX = near(m[0], 1) && near(m[2], 0);
+        boolean flipY = near(m[4], -1) && near(m[5], height - 1);
+        boolean keepY = near(m[4], 1) && near(m[5], 0);
+        if (!(flipX || keepX) || !(flipY || keepY)) {
+            return NOT_A_MIRROR;
+        }
+        return flipX ? (flipY ? -1 : 1) : (flipY ? 0 : IDENTITY);
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) <= MIRROR_TOLERANCE * Math.max(1, Math.abs(b));
+    }
 }
