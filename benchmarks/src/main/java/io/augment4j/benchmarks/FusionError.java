@@ -39,16 +39,9 @@ public final class FusionError {
     }
 
     public static void main(String[] args) {
-        String sizes = "224,512";
-        int samples = 50;
-        for (int i = 0; i < args.length; i += 2) {
-            switch (args[i]) {
-                case "--sizes" -> sizes = args[i + 1];
-                case "--samples" -> samples = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; known: --sizes, --samples");
-            }
-        }
+        MainArgs opts = MainArgs.parse(args, "sizes", "224,512", "samples", "50");
+        String sizes = opts.get("sizes");
+        int samples = opts.getInt("samples");
         io.augment4j.opencv.OpenCvRuntime.ensureLoaded();
         TransformRegistry registry = TransformRegistry.discover();
         PipelineSpec geometric = PipelineSpec.of(BenchOps.pipeline9().root().steps().subList(0, 5)

@@ -40,20 +40,11 @@ public final class StepCosts {
     }
 
     public static void main(String[] args) {
-        String sizes = "224,512";
-        int rounds = 7;
-        double ms = 300;
-        String input = "chelsea";
-        for (int i = 0; i < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--sizes" -> sizes = v;
-                case "--rounds" -> rounds = Integer.parseInt(v);
-                case "--ms" -> ms = Double.parseDouble(v);
-                case "--input" -> input = v;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
+        MainArgs opts = MainArgs.parse(args, "sizes", "224,512", "rounds", "7", "ms", "300", "input", "chelsea");
+        String sizes = opts.get("sizes");
+        int rounds = opts.getInt("rounds");
+        double ms = opts.getDouble("ms");
+        String input = opts.get("input");
         io.augment4j.opencv.OpenCvRuntime.ensureLoaded();
         org.opencv.core.Core.setNumThreads(1);
         TransformRegistry registry = TransformRegistry.discover();

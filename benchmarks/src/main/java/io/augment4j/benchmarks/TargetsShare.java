@@ -33,23 +33,13 @@ public final class TargetsShare {
     }
 
     public static void main(String[] args) {
-        String sizes = "224";
-        String pipelines = "geometric,grid_distortion,elastic";
-        int rounds = 31;
-        int calls = 150;
-        String input = "chelsea";
-        for (int i = 0; i < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--sizes" -> sizes = v;
-                case "--pipelines" -> pipelines = v;
-                case "--rounds" -> rounds = Integer.parseInt(v);
-                case "--calls" -> calls = Integer.parseInt(v);
-                case "--input" -> input = v;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; known: --sizes, --pipelines, --rounds, --calls, --input");
-            }
-        }
+        MainArgs opts = MainArgs.parse(args, "sizes", "224", "pipelines", "geometric,grid_distortion,elastic",
+                "rounds", "31", "calls", "150", "input", "chelsea");
+        String sizes = opts.get("sizes");
+        String pipelines = opts.get("pipelines");
+        int rounds = opts.getInt("rounds");
+        int calls = opts.getInt("calls");
+        String input = opts.get("input");
         io.augment4j.opencv.OpenCvRuntime.ensureLoaded();
         org.opencv.core.Core.setNumThreads(1);
         TransformRegistry registry = TransformRegistry.discover();
