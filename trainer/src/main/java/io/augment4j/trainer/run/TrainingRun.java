@@ -1,5 +1,7 @@
 package io.augment4j.trainer.run;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import io.augment4j.api.AugmentException;
 import io.augment4j.api.pipeline.Pipeline;
 import io.augment4j.api.pipeline.PipelineSpec;
@@ -158,6 +160,8 @@ public final class TrainingRun {
         out.printf(Locale.ROOT, "Model: %s; %s, lr %s; up to %d epochs of %d batches of %d.%n",
                 cfg.model().describe(), cfg.optimizer().type().name().toLowerCase(Locale.ROOT),
                 cfg.optimizer().learningRate(), cfg.epochs(), stepsPerEpoch, cfg.batchSize());
+        out.printf(Locale.ROOT, "Threads: loader workers %d, PyTorch %s.%n", cfg.workers(), cfg.torchThreads() > 0
+                ? cfg.torchThreads() + " (torch_threads)" : defaultTorchThreads() + " (its default)");
         out.println("Run folder: " + dir + " (Ctrl-C saves and tells how to resume)");
 
         FitResult result;
@@ -206,8 +210,15 @@ public final class TrainingRun {
                 .schedule(cfg.schedule().toScheduleConfig(cfg.epochs(), stepsPerEpoch(cfg, split)))
                 .l2Form(cfg.regularization().form())
                 .earlyStopping(cfg.earlyStopping() == null ? null : cfg.earlyStopping().toEarlyStoppingConfig())
-                .workers(cfg.workers()).prefetch(cfg.prefetch()).torchThreads(cfg.torchThreads()).progressBar(cfg.progress())
+                .workers(cfg.workers()).prefetch(cfg.prefetch()).torchThreads(cfg.torchThreads())
+                .progressBar(cfg.progress())
                 .outputDir(dir).resume(true).build();
+    }
+
+    /** PyTorch's own intra-op thread count (one per core, or the {@code ai.djl.pytorch.num_threads} property). */
+    private static int defaultTorchThreads() {
+        Engine.getEngine("PyTorch"); // loads the native library JniUtils calls into
+        return JniUtils.getNumThreads();
     }
 
     static int stepsPerEpoch(TrainConfig cfg, Split split) {

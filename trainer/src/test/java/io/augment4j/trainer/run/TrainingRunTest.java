@@ -92,6 +92,7 @@ class TrainingRunTest {
         assertTrue(report.contains("| 6 best |"), report);
         assertTrue(log.contains("Diagnosis: HIGH_BIAS"), log);
         assertTrue(log.contains("Next steps:"), log);
+        assertTrue(log.contains("Threads: loader workers 1, PyTorch ") && log.contains(" (its default)."), log);
 
         // the same folder again is refused, with the way out
         RunException again = assertThrows(RunException.class, () -> TrainingRun.start(REGISTRY,
