@@ -130,6 +130,38 @@ public final class BackwardMapInverse implements PointMap {
         return withJacobian(solveFor(x, y, true, guessX - 0.5, guessY - 0.5, out), out);
     }
 
+    /**
+     * For the maps given by their values at pixel centres (the constructors taking arrays): the moved box from the
+     * extremes of its moved edges, scanned pixel column by pixel column (exact for the bilinear map at every column;
+     * between two columns the edge is taken as its chord), and its 4 corners moved by the search. {@code false} for
+     * other maps, and where the scan would not be exact: an edge that leaves the image or crosses a fold.
+     */
+    @Override
+    public boolean enclose(double xMin, double yMin, double xMax, double yMax, double[] out) {
+        if (!(backward instanceof SampledBackwardMap sampled)) {
+            return false;
+        }
+        double[] box = {xMin - 0.5, yMin - 0.5, xMax - 0.5, yMax - 0.5};
+        if (!sampled.scanEdges(box, out)) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            out[i] += 0.5;
+        }
+        double[] p = new double[2];
+        double[][] corners = {{xMin, yMin}, {xMax, yMin}, {xMax, yMax}, {xMin, yMax}};
+        for (double[] c : corners) {
+            if (!mapInto(c[0], c[1], p)) {
+                return false;
+            }
+            out[0] = Math.min(out[0], p[0]);
+            out[1] = Math.min(out[1], p[1]);
+            out[2] = Math.max(out[2], p[0]);
+            out[3] = Math.max(out[3], p[1]);
+        }
+        return true;
+    }
+
     private boolean withJacobian(boolean ok, double[] out) {
         double det = lastJ00 * lastJ11 - lastJ01 * lastJ10;
         if (Math.abs(det) > 1e-6) {

@@ -68,6 +68,16 @@ public interface PointMap {
     }
 
     /**
+     * The box enclosing the moved outline of the box {@code [xMin, xMax] x [yMin, yMax]} (continuous coordinates),
+     * written into {@code out} as {@code xMin, yMin, xMax, yMax}, for a map that can find it directly, faster than
+     * {@link TargetMover} moving the outline point by point; {@code false} to let it do that. The default finds
+     * nothing.
+     */
+    default boolean enclose(double xMin, double yMin, double xMax, double yMax, double[] out) {
+        return false;
+    }
+
+    /**
      * The longest spacing, in pixels, at which box outlines moved through this map are sampled
      * ({@link TargetMover#follow(io.augment4j.api.Sample, io.augment4j.api.Sample, PointMap)}): the map must be close
      * to a cubic between samples that far apart, so a fraction of the scale over which its displacement varies. The

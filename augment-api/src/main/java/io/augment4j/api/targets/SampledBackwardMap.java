@@ -60,4 +60,121 @@ final class SampledBackwardMap implements BackwardMap {
         out[3] = inV ? xBottom - xTop : 0;
         out[5] = inV ? yBottom - yTop : 1;
     }
+
+    /**
+     * The extremes of a box's moved edges, found by scanning them pixel by pixel instead of moving sampled points:
+     * with the map bilinear between pixel centres, along an output column {@code u} the map's y is linear between two
+     * rows, so the output point where the moved top edge {@code y = Y} crosses that column is found exactly by
+     * stepping to the two rows around it (from the previous column's rows) and interpolating; the crossing belongs to
+     * the edge while its x lies in {@code [X0, X1]}. The top is the least such crossing over the columns, the bottom
+     * the greatest for {@code y = Y1}; left and right the same along rows. Between two pixel columns the moved edge
+     * is taken as its chord, which misses a turn inside that one pixel by its curvature times an eighth of a pixel
+     * squared. The corners are left to the caller (they are the ends of the edges).
+     *
+     * <p>Gives up ({@code false}) wherever it would not be exact: a crossing beyond the map's pixel centres (the
+     * moved edge leaves the image, where the held-border model applies), a column whose map does not increase across
+     * the crossing (a fold), or an edge with no crossing at all. The caller then moves the outline point by point.
+     *
+     * @param box {@code xMin, yMin, xMax, yMax} in pixel-centre coordinates
+     * @param out the extremes found, in pixel-centre coordinates: least x, least y, greatest x, greatest y
+     */
+    boolean scanEdges(double[] box, double[] out) {
+        if (width < 2 || height < 2) {
+            return false;
+        }
+        out[1] = scanRow(box[1], box[0], box[2], true);
+        out[3] = scanRow(box[3], box[0], box[2], false);
+        out[0] = scanColumn(box[0], box[1], box[3], true);
+        out[2] = scanColumn(box[2], box[1], box[3], false);
+        return Double.isFinite(out[0]) && Double.isFinite(out[1]) && Double.isFinite(out[2])
+                && Double.isFinite(out[3]);
+    }
+
+    /**
+     * The least ({@code least}) or greatest output v where the moved horizontal edge {@code y = edge},
+     * {@code x in [from, to]}, crosses an output column; NaN to give up.
+     */
+    private double scanRow(double edge, double from, double to, boolean least) {
+        double best = least ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        int mid = (int) Math.max(0, Math.min(width - 1, Math.round((from + to) / 2)));
+        int start = (int) Math.max(0, Math.min(height - 2, Math.floor(edge)));
+        boolean found = false;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            int v = start;
+            for (int u = dir < 0 ? mid : mid + 1; u >= 0 && u < width; u += dir) {
+                // Step to the rows v, v + 1 around the crossing: y(v) <= edge < y(v + 1).
+                while (v > 0 && y(u, v) > edge) {
+                    v--;
+                }
+                while (v < height - 2 && y(u, v + 1) <= edge) {
+                    v++;
+                }
+                double g0 = y(u, v) - edge;
+                double g1 = y(u, v + 1) - edge;
+                if (!(g0 <= 0 && g1 > 0)) {
+                    return Double.NaN; // beyond the pixel centres, or a fold
+                }
+                double t = -g0 / (g1 - g0);
+                double x = x(u, v) + t * (x(u, v + 1) - x(u, v));
+                if (x < from || x > to) {
+                    if (dir < 0 ? x < from : x > to) {
+                        break; // past this end of the edge
+                    }
+                    continue;
+                }
+                found = true;
+                best = least ? Math.min(best, v + t) : Math.max(best, v + t);
+                if (u == 0 || u == width - 1) {
+                    return Double.NaN; // the edge may go on beyond the image
+                }
+            }
+        }
+        return found ? best : Double.NaN;
+    }
+
+    /** {@link #scanRow} for the moved vertical edge {@code x = edge}, {@code y in [from, to]}, along output rows. */
+    private double scanColumn(double edge, double from, double to, boolean least) {
+        double best = least ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        int mid = (int) Math.max(0, Math.min(height - 1, Math.round((from + to) / 2)));
+        int start = (int) Math.max(0, Math.min(width - 2, Math.floor(edge)));
+        boolean found = false;
+        for (int dir = -1; dir <= 1; dir += 2) {
+            int u = start;
+            for (int v = dir < 0 ? mid : mid + 1; v >= 0 && v < height; v += dir) {
+                while (u > 0 && x(u, v) > edge) {
+                    u--;
+                }
+                while (u < width - 2 && x(u + 1, v) <= edge) {
+                    u++;
+                }
+                double g0 = x(u, v) - edge;
+                double g1 = x(u + 1, v) - edge;
+                if (!(g0 <= 0 && g1 > 0)) {
+                    return Double.NaN;
+                }
+                double t = -g0 / (g1 - g0);
+                double y = y(u, v) + t * (y(u + 1, v) - y(u, v));
+                if (y < from || y > to) {
+                    if (dir < 0 ? y < from : y > to) {
+                        break;
+                    }
+                    continue;
+                }
+                found = true;
+                best = least ? Math.min(best, u + t) : Math.max(best, u + t);
+                if (v == 0 || v == height - 1) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return found ? best : Double.NaN;
+    }
+
+    private double x(int u, int v) {
+        return xs[(v * width + u) * stride + offsetX];
+    }
+
+    private double y(int u, int v) {
+        return ys[(v * width + u) * stride + offsetY];
+    }
 }

@@ -22,12 +22,15 @@ import java.util.List;
  * {@link Keypoint}). A box or keypoint the map sends to infinity (beyond a perspective horizon) is dropped.
  *
  * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map (angle and scale
- * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline, sampled
- * every {@link PointMap#outlineSpacing} pixels or less along each edge (corners included), with the extremes between
- * samples found on the cubic Hermite curve through them and the points there moved too (see {@code Outline.move}).
- * That assumes the map is close to a cubic at that scale, which the map declares (grid distortion: half its node
- * spacing; elastic: twice its blur's sigma, at most 8 px; optical distortion: an eighth of the image); a bump
- * narrower than that between two samples can be missed, by at most its height.
+ * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline. A map
+ * that can find that box directly says so ({@link PointMap#enclose}): the maps given by their values at pixel centres
+ * (elastic and optical distortion) scan each moved edge pixel column by pixel column, exactly for their bilinear map,
+ * and move the 4 corners. Otherwise, and wherever that scan gives up (an edge that leaves the image or crosses a fold),
+ * the outline is sampled every {@link PointMap#outlineSpacing} pixels or less along each edge (corners included),
+ * with the extremes between samples found on the cubic Hermite curve through them and the points there moved too
+ * (see {@code Outline.move}). That assumes the map is close to a cubic at that scale, which the map declares (grid
+ * distortion: half its node spacing; elastic: twice its blur's sigma, at most 8 px; optical distortion: an eighth of
+ * the image); a bump narrower than that between two samples can be missed, by at most its height.
  */
 public final class TargetMover {
     private static final int ELLIPSE_POINTS = 360;
@@ -67,9 +70,16 @@ public final class TargetMover {
             return output;
         }
         List<BoundingBox> boxes = new ArrayList<>(input.boxes().size());
-        Outline outline = input.boxes().isEmpty() ? null : new Outline(map);
+        Outline outline = null;
+        double[] edges = new double[4];
         for (BoundingBox b : input.boxes()) {
-            BoundingBox moved = outline.move(b);
+            BoundingBox moved;
+            if (map.enclose(b.xMin(), b.yMin(), b.xMax(), b.yMax(), edges)) {
+                moved = b.withEdges(edges[0], edges[1], edges[2], edges[3]);
+            } else {
+                outline = outline == null ? new Outline(map) : outline;
+                moved = outline.move(b);
+            }
             if (moved != null) {
                 boxes.add(moved);
             }

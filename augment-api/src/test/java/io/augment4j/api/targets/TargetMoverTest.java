@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The coordinate convention, checked against Albumentations' expected values (tests/test_keypoint.py, 1.x). */
@@ -217,12 +219,25 @@ class TargetMoverTest {
                     "b");
             Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
             BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(m[0], m[1], h, w)).boxes().get(0);
-            // Reference: the outline moved every 0.05 px.
-            BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
+            // Reference: the outline moved every 0.005 px, each point solved to 1e-9 px. (The bilinear map's moved
+            // edge has a kink at every pixel row and column, often where it turns: sampled every 0.05 px, the
+            // reference would miss such a turn by up to 0.001 px, which the scan of sampled maps finds exactly.)
+            SampledBackwardMap sampled = new SampledBackwardMap(m[0], m[1], 0, 0, 1, h, w);
+            BackwardMapInverse inv = new BackwardMapInverse(new BackwardMap() {
+                @Override
+                public void sample(double u, double v, double[] out) {
+                    sampled.sample(u, v, out);
+                }
+
+                @Override
+                public double residualTolerance() {
+                    return 1e-9;
+                }
+            }, 8);
             double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
                     Double.NEGATIVE_INFINITY};
             for (int e = 0; e < 4; e++) {
-                int n = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.05);
+                int n = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.005);
                 for (int i = 0; i <= n; i++) {
                     double t = (double) i / n;
                     double[] p = switch (e) {
@@ -237,7 +252,7 @@ class TargetMoverTest {
                     ref[3] = Math.max(ref[3], p[1]);
                 }
             }
-            // Coarse samples refined at the extremes: within 0.02 px of the dense outline, and never beyond it.
+            // Within 0.02 px of the dense outline, and never beyond it.
             String msg = box + " -> " + moved + " vs " + java.util.Arrays.toString(ref);
             assertEquals(ref[0], moved.xMin(), 0.02, msg);
             assertEquals(ref[1], moved.yMin(), 0.02, msg);
@@ -246,5 +261,62 @@ class TargetMoverTest {
             assertTrue(moved.xMin() >= ref[0] - 1e-3 && moved.yMin() >= ref[1] - 1e-3 && moved.xMax() <= ref[2] + 1e-3
                     && moved.yMax() <= ref[3] + 1e-3, msg);
         }
+    }
+
+    /**
+     * A sampled map's boxes come from scanning their moved edges pixel by pixel: through a constant shift (by a
+     * fraction of a pixel) that is exact, the box moving back by the shift.
+     */
+    @Test
+    void aBoxThroughASampledShiftIsScannedExactly() {
+        int h = 60;
+        int w = 80;
+        float[] mx = new float[h * w];
+        float[] my = new float[h * w];
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                mx[v * w + u] = u + 2.25f;
+                my[v * w + u] = v - 1.75f;
+            }
+        }
+        BackwardMapInverse inv = new BackwardMapInverse(mx, my, h, w);
+        double[] out = new double[4];
+        assertTrue(inv.enclose(10.3, 12.6, 41.9, 40.2, out), "an inner box is scanned");
+        assertArrayEquals(new double[] {10.3 - 2.25, 12.6 + 1.75, 41.9 - 2.25, 40.2 + 1.75}, out, 1e-9);
+        Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8))
+                .withBoxes(List.of(new BoundingBox(10.3, 12.6, 41.9, 40.2, "b")));
+        BoundingBox moved = TargetMover.follow(in, in, inv).boxes().get(0);
+        assertEquals(10.3 - 2.25, moved.xMin(), 1e-9);
+        assertEquals(40.2 + 1.75, moved.yMax(), 1e-9);
+    }
+
+    /**
+     * Where a moved edge leaves the image (the map holds the border's displacement there) the scan gives up, and the
+     * box is moved point by point along its outline instead: the same answer as the dense outline.
+     */
+    @Test
+    void aBoxWhoseMovedEdgeLeavesTheImageIsMovedAlongItsOutline() {
+        int h = 60;
+        int w = 80;
+        float[] mx = new float[h * w];
+        float[] my = new float[h * w];
+        for (int v = 0; v < h; v++) {
+            for (int u = 0; u < w; u++) {
+                mx[v * w + u] = (float) (u + 1.5 * Math.sin(v / 7.0));
+                my[v * w + u] = (float) (v + 3 + Math.cos(u / 9.0));
+            }
+        }
+        BackwardMapInverse inv = new BackwardMapInverse(mx, my, h, w);
+        // The top edge at y = 1 reads rows above the image: its moved edge lies above row 0.
+        BoundingBox box = new BoundingBox(20.5, 1, 50.5, 30.5, "b");
+        assertFalse(inv.enclose(box.xMin(), box.yMin(), box.xMax(), box.yMax(), new double[4]));
+        Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
+        BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(mx, my, h, w)).boxes().get(0);
+        double top = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= 600; i++) {
+            top = Math.min(top, inv.map(box.xMin() + i * box.width() / 600, box.yMin())[1]);
+        }
+        assertEquals(top, moved.yMin(), 0.02, moved.toString());
+        assertTrue(moved.yMin() < 0, "moved above the image: " + moved);
     }
 }

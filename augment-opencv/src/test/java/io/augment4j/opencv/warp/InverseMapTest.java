@@ -122,8 +122,10 @@ class InverseMapTest {
 
     /**
      * Boxes moved through each warp's own inverse, with the outline spacing it declares (22 px on the default grid,
-     * 28 px on optical distortion), match their outline moved every 0.05 px: within 0.05 px on grid and optical
-     * distortion, never beyond it; the folding elastic fields (whose inverse is not unique) within half a pixel.
+     * 28 px on optical distortion), match their outline moved every 0.05 px: within 0.05 px (and never beyond it) on
+     * grid and optical distortion, within 0.05 px on the default elastic field (optical and elastic boxes are scanned
+     * edge by edge), and within half a pixel on the strong elastic field, which folds often (its inverse is not
+     * unique there).
      */
     @Test
     void boxesThroughEachWarpsOwnInverseMatchTheirDenseOutline() {
@@ -131,7 +133,9 @@ class InverseMapTest {
         Random rnd = new Random(25);
         for (MapParams params : maps()) {
             try (RemapMaps maps = params.maps(H, W)) {
-                double tolerance = params instanceof Elastic.Params ? 0.5 : 0.05;
+                // Elastic boxes are scanned edge by edge: exact but where the scan gives up (an edge crossing a fold).
+                // The strong field (alpha 80) folds often, and there the outline's inverse is not unique.
+                double tolerance = params instanceof Elastic.Params e && e.alpha() > 50 ? 0.5 : 0.05;
                 for (int trial = 0; trial < 12; trial++) {
                     double x0 = 5 + rnd.nextDouble() * 100;
                     double y0 = 5 + rnd.nextDouble() * 100;
