@@ -95,36 +95,52 @@ final class SampledBackwardMap implements BackwardMap {
      * {@code x in [from, to]}, crosses an output column; NaN to give up.
      */
     private double scanRow(double edge, double from, double to, boolean least) {
+        return scan(edge, from, to, least, true);
+    }
+
+    /** {@link #scanRow} for the moved vertical edge {@code x = edge}, {@code y in [from, to]}, along output rows. */
+    private double scanColumn(double edge, double from, double to, boolean least) {
+        return scan(edge, from, to, least, false);
+    }
+
+    /**
+     * The scan of one moved edge. For a horizontal edge ({@code rows}), line {@code i} is output column {@code i} and
+     * position {@code j} its row; {@code across} is the map's y, compared with the edge, and {@code along} its x,
+     * which must lie in {@code [from, to]}. For a vertical edge, the same with rows and columns, x and y swapped.
+     */
+    private double scan(double edge, double from, double to, boolean least, boolean rows) {
+        int lines = rows ? width : height;
+        int positions = rows ? height : width;
         double best = least ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        int mid = (int) Math.max(0, Math.min(width - 1, Math.round((from + to) / 2)));
-        int start = (int) Math.max(0, Math.min(height - 2, Math.floor(edge)));
+        int mid = (int) Math.max(0, Math.min(lines - 1, Math.round((from + to) / 2)));
+        int start = (int) Math.max(0, Math.min(positions - 2, Math.floor(edge)));
         boolean found = false;
         for (int dir = -1; dir <= 1; dir += 2) {
-            int v = start;
-            for (int u = dir < 0 ? mid : mid + 1; u >= 0 && u < width; u += dir) {
-                // Step to the rows v, v + 1 around the crossing: y(v) <= edge < y(v + 1).
-                while (v > 0 && y(u, v) > edge) {
-                    v--;
+            int j = start;
+            for (int i = dir < 0 ? mid : mid + 1; i >= 0 && i < lines; i += dir) {
+                // Step to the positions j, j + 1 around the crossing: across(j) <= edge < across(j + 1).
+                while (j > 0 && across(rows, i, j) > edge) {
+                    j--;
                 }
-                while (v < height - 2 && y(u, v + 1) <= edge) {
-                    v++;
+                while (j < positions - 2 && across(rows, i, j + 1) <= edge) {
+                    j++;
                 }
-                double g0 = y(u, v) - edge;
-                double g1 = y(u, v + 1) - edge;
+                double g0 = across(rows, i, j) - edge;
+                double g1 = across(rows, i, j + 1) - edge;
                 if (!(g0 <= 0 && g1 > 0)) {
                     return Double.NaN; // beyond the pixel centres, or a fold
                 }
                 double t = -g0 / (g1 - g0);
-                double x = x(u, v) + t * (x(u, v + 1) - x(u, v));
-                if (x < from || x > to) {
-                    if (dir < 0 ? x < from : x > to) {
+                double a = along(rows, i, j) + t * (along(rows, i, j + 1) - along(rows, i, j));
+                if (a < from || a > to) {
+                    if (dir < 0 ? a < from : a > to) {
                         break; // past this end of the edge
                     }
                     continue;
                 }
                 found = true;
-                best = least ? Math.min(best, v + t) : Math.max(best, v + t);
-                if (u == 0 || u == width - 1) {
+                best = least ? Math.min(best, j + t) : Math.max(best, j + t);
+                if (i == 0 || i == lines - 1) {
                     return Double.NaN; // the edge may go on beyond the image
                 }
             }
@@ -132,42 +148,14 @@ final class SampledBackwardMap implements BackwardMap {
         return found ? best : Double.NaN;
     }
 
-    /** {@link #scanRow} for the moved vertical edge {@code x = edge}, {@code y in [from, to]}, along output rows. */
-    private double scanColumn(double edge, double from, double to, boolean least) {
-        double best = least ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        int mid = (int) Math.max(0, Math.min(height - 1, Math.round((from + to) / 2)));
-        int start = (int) Math.max(0, Math.min(width - 2, Math.floor(edge)));
-        boolean found = false;
-        for (int dir = -1; dir <= 1; dir += 2) {
-            int u = start;
-            for (int v = dir < 0 ? mid : mid + 1; v >= 0 && v < height; v += dir) {
-                while (u > 0 && x(u, v) > edge) {
-                    u--;
-                }
-                while (u < width - 2 && x(u + 1, v) <= edge) {
-                    u++;
-                }
-                double g0 = x(u, v) - edge;
-                double g1 = x(u + 1, v) - edge;
-                if (!(g0 <= 0 && g1 > 0)) {
-                    return Double.NaN;
-                }
-                double t = -g0 / (g1 - g0);
-                double y = y(u, v) + t * (y(u + 1, v) - y(u, v));
-                if (y < from || y > to) {
-                    if (dir < 0 ? y < from : y > to) {
-                        break;
-                    }
-                    continue;
-                }
-                found = true;
-                best = least ? Math.min(best, u + t) : Math.max(best, u + t);
-                if (v == 0 || v == height - 1) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return found ? best : Double.NaN;
+    /** The map's coordinate across the edge at line {@code i}, position {@code j} (see {@link #scan}). */
+    private double across(boolean rows, int i, int j) {
+        return rows ? y(i, j) : x(j, i);
+    }
+
+    /** The map's coordinate along the edge at line {@code i}, position {@code j}. */
+    private double along(boolean rows, int i, int j) {
+        return rows ? x(i, j) : y(j, i);
     }
 
     private double x(int u, int v) {

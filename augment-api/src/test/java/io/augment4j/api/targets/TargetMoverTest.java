@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -141,12 +142,18 @@ class TargetMoverTest {
      * (u + 6 sin(v / 9 + 1) + 2 cos(u / 14), v + 5 cos(u / 11) - 2 sin(v / 13)).
      */
     private static float[][] wavyMap(int h, int w) {
+        return map(h, w, (u, v) -> u + 6 * Math.sin(v / 9.0 + 1) + 2 * Math.cos(u / 14.0),
+                (u, v) -> v + 5 * Math.cos(u / 11.0) - 2 * Math.sin(v / 13.0));
+    }
+
+    /** A backward map's x and y arrays (row-major, {@code h x w}) from its values at output pixel {@code (u, v)}. */
+    private static float[][] map(int h, int w, DoubleBinaryOperator x, DoubleBinaryOperator y) {
         float[] mx = new float[h * w];
         float[] my = new float[h * w];
         for (int v = 0; v < h; v++) {
             for (int u = 0; u < w; u++) {
-                mx[v * w + u] = (float) (u + 6 * Math.sin(v / 9.0 + 1) + 2 * Math.cos(u / 14.0));
-                my[v * w + u] = (float) (v + 5 * Math.cos(u / 11.0) - 2 * Math.sin(v / 13.0));
+                mx[v * w + u] = (float) x.applyAsDouble(u, v);
+                my[v * w + u] = (float) y.applyAsDouble(u, v);
             }
         }
         return new float[][] {mx, my};
@@ -271,15 +278,8 @@ class TargetMoverTest {
     void aBoxThroughASampledShiftIsScannedExactly() {
         int h = 60;
         int w = 80;
-        float[] mx = new float[h * w];
-        float[] my = new float[h * w];
-        for (int v = 0; v < h; v++) {
-            for (int u = 0; u < w; u++) {
-                mx[v * w + u] = u + 2.25f;
-                my[v * w + u] = v - 1.75f;
-            }
-        }
-        BackwardMapInverse inv = new BackwardMapInverse(mx, my, h, w);
+        float[][] m = map(h, w, (u, v) -> u + 2.25, (u, v) -> v - 1.75);
+        BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
         double[] out = new double[4];
         assertTrue(inv.enclose(10.3, 12.6, 41.9, 40.2, out), "an inner box is scanned");
         assertArrayEquals(new double[] {10.3 - 2.25, 12.6 + 1.75, 41.9 - 2.25, 40.2 + 1.75}, out, 1e-9);
@@ -298,20 +298,13 @@ class TargetMoverTest {
     void aBoxWhoseMovedEdgeLeavesTheImageIsMovedAlongItsOutline() {
         int h = 60;
         int w = 80;
-        float[] mx = new float[h * w];
-        float[] my = new float[h * w];
-        for (int v = 0; v < h; v++) {
-            for (int u = 0; u < w; u++) {
-                mx[v * w + u] = (float) (u + 1.5 * Math.sin(v / 7.0));
-                my[v * w + u] = (float) (v + 3 + Math.cos(u / 9.0));
-            }
-        }
-        BackwardMapInverse inv = new BackwardMapInverse(mx, my, h, w);
+        float[][] m = map(h, w, (u, v) -> u + 1.5 * Math.sin(v / 7.0), (u, v) -> v + 3 + Math.cos(u / 9.0));
+        BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
         // The top edge at y = 1 reads rows above the image: its moved edge lies above row 0.
         BoundingBox box = new BoundingBox(20.5, 1, 50.5, 30.5, "b");
         assertFalse(inv.enclose(box.xMin(), box.yMin(), box.xMax(), box.yMax(), new double[4]));
         Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
-        BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(mx, my, h, w)).boxes().get(0);
+        BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(m[0], m[1], h, w)).boxes().get(0);
         double top = Double.POSITIVE_INFINITY;
         for (int i = 0; i <= 600; i++) {
             top = Math.min(top, inv.map(box.xMin() + i * box.width() / 600, box.yMin())[1]);
