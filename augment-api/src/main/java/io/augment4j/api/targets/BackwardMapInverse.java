@@ -133,8 +133,9 @@ public final class BackwardMapInverse implements PointMap {
     /**
      * For the maps given by their values at pixel centres (the constructors taking arrays): the moved box from the
      * extremes of its moved edges, scanned pixel column by pixel column (exact for the bilinear map at every column;
-     * between two columns the edge is taken as its chord), and its 4 corners moved by the search. {@code false} for
-     * other maps, and where the scan would not be exact: an edge that leaves the image or crosses a fold.
+     * between two columns the edge is taken as its chord; beyond the image, through the held border), and its 4
+     * corners moved by the search. {@code false} for other maps, and for an edge that no pixel column crosses (about
+     * a pixel long or less).
      */
     @Override
     public boolean enclose(double xMin, double yMin, double xMax, double yMax, double[] out) {

@@ -71,9 +71,11 @@ final class SampledBackwardMap implements BackwardMap {
      * is taken as its chord, which misses a turn inside that one pixel by its curvature times an eighth of a pixel
      * squared. The corners are left to the caller (they are the ends of the edges).
      *
-     * <p>Gives up ({@code false}) wherever it would not be exact: a crossing beyond the map's pixel centres (the
-     * moved edge leaves the image, where the held-border model applies), a column whose map does not increase across
-     * the crossing (a fold), or an edge with no crossing at all. The caller then moves the outline point by point.
+     * <p>Beyond the pixel centres the map's displacement is held at the border's ({@link #sample}), so there a
+     * crossing is found in closed form, and past the first or last column the edge goes on as a shifted copy of that
+     * column. Where a fold gives a column several crossings, the scan follows the one next to the last column's, one
+     * branch of the fold, as the point-by-point search does. Gives up ({@code false}) only for an edge that no pixel
+     * column (or row) crosses inside its ends, about a pixel long or less; the caller then moves its outline.
      *
      * @param box {@code xMin, yMin, xMax, yMax} in pixel-centre coordinates
      * @param out the extremes found, in pixel-centre coordinates: least x, least y, greatest x, greatest y
@@ -127,22 +129,32 @@ final class SampledBackwardMap implements BackwardMap {
                 }
                 double g0 = across(rows, i, j) - edge;
                 double g1 = across(rows, i, j + 1) - edge;
-                if (!(g0 <= 0 && g1 > 0)) {
-                    return Double.NaN; // beyond the pixel centres, or a fold
+                double crossing;
+                double a;
+                if (g0 > 0) {
+                    // Before the first position (j is 0): the map there is the first one's, moved by the offset.
+                    crossing = -g0;
+                    a = along(rows, i, 0);
+                } else if (g1 <= 0) {
+                    // Past the last position (j is positions - 2), likewise.
+                    crossing = positions - 1 - g1;
+                    a = along(rows, i, positions - 1);
+                } else {
+                    double t = -g0 / (g1 - g0);
+                    crossing = j + t;
+                    a = along(rows, i, j) + t * (along(rows, i, j + 1) - along(rows, i, j));
                 }
-                double t = -g0 / (g1 - g0);
-                double a = along(rows, i, j) + t * (along(rows, i, j + 1) - along(rows, i, j));
-                if (a < from || a > to) {
+                // Past the first or last line the edge goes on as a shifted copy of it, along moving one for one:
+                // some line there lies inside the edge if this one is short of its far end.
+                boolean beyond = i == 0 && a >= from || i == lines - 1 && a <= to;
+                if ((a < from || a > to) && !beyond) {
                     if (dir < 0 ? a < from : a > to) {
                         break; // past this end of the edge
                     }
                     continue;
                 }
                 found = true;
-                best = least ? Math.min(best, j + t) : Math.max(best, j + t);
-                if (i == 0 || i == lines - 1) {
-                    return Double.NaN; // the edge may go on beyond the image
-                }
+                best = least ? Math.min(best, crossing) : Math.max(best, crossing);
             }
         }
         return found ? best : Double.NaN;

@@ -291,25 +291,49 @@ class TargetMoverTest {
     }
 
     /**
-     * Where a moved edge leaves the image (the map holds the border's displacement there) the scan gives up, and the
-     * box is moved point by point along its outline instead: the same answer as the dense outline.
+     * Where a moved edge leaves the image, the map holds the border's displacement, and the scan follows it there in
+     * closed form: the same box as the outline moved point by point, for boxes whose moved edges leave the image on
+     * every side.
      */
     @Test
-    void aBoxWhoseMovedEdgeLeavesTheImageIsMovedAlongItsOutline() {
+    void aBoxWhoseMovedEdgeLeavesTheImageIsScannedThroughTheHeldBorder() {
         int h = 60;
         int w = 80;
-        float[][] m = map(h, w, (u, v) -> u + 1.5 * Math.sin(v / 7.0), (u, v) -> v + 3 + Math.cos(u / 9.0));
-        BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
-        // The top edge at y = 1 reads rows above the image: its moved edge lies above row 0.
-        BoundingBox box = new BoundingBox(20.5, 1, 50.5, 30.5, "b");
-        assertFalse(inv.enclose(box.xMin(), box.yMin(), box.xMax(), box.yMax(), new double[4]));
-        Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
-        BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(m[0], m[1], h, w)).boxes().get(0);
-        double top = Double.POSITIVE_INFINITY;
-        for (int i = 0; i <= 600; i++) {
-            top = Math.min(top, inv.map(box.xMin() + i * box.width() / 600, box.yMin())[1]);
+        float[][] m = map(h, w, (u, v) -> u - 2.5 + 1.5 * Math.sin(v / 7.0), (u, v) -> v + 3 + Math.cos(u / 9.0));
+        float[][] n = map(h, w, (u, v) -> u + 2.5 + 1.5 * Math.sin(v / 7.0), (u, v) -> v - 3 + Math.cos(u / 9.0));
+        BoundingBox[] boxes = {new BoundingBox(20.5, 1, 50.5, 30.5, "top"), new BoundingBox(0, 10, 30, 40, "left"),
+                new BoundingBox(40, 20, 80, 59.5, "bottom right"), new BoundingBox(0, 0, 80, 60, "whole")};
+        for (float[][] map : List.of(m, n)) {
+            for (BoundingBox box : boxes) {
+                BackwardMapInverse inv = new BackwardMapInverse(map[0], map[1], h, w);
+                double[] out = new double[4];
+                assertTrue(inv.enclose(box.xMin(), box.yMin(), box.xMax(), box.yMax(), out), box.toString());
+                double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY};
+                for (int e = 0; e < 4; e++) {
+                    int k = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.01);
+                    for (int i = 0; i <= k; i++) {
+                        double t = (double) i / k;
+                        double[] p = switch (e) {
+                            case 0 -> inv.map(box.xMin() + t * box.width(), box.yMin());
+                            case 1 -> inv.map(box.xMax(), box.yMin() + t * box.height());
+                            case 2 -> inv.map(box.xMin() + t * box.width(), box.yMax());
+                            default -> inv.map(box.xMin(), box.yMin() + t * box.height());
+                        };
+                        ref[0] = Math.min(ref[0], p[0]);
+                        ref[1] = Math.min(ref[1], p[1]);
+                        ref[2] = Math.max(ref[2], p[0]);
+                        ref[3] = Math.max(ref[3], p[1]);
+                    }
+                }
+                assertArrayEquals(ref, out, 0.01, box + ": " + java.util.Arrays.toString(out) + " vs "
+                        + java.util.Arrays.toString(ref));
+            }
         }
-        assertEquals(top, moved.yMin(), 0.02, moved.toString());
-        assertTrue(moved.yMin() < 0, "moved above the image: " + moved);
+        // A box whose top moves above the image keeps its moved top there (the filter clips it later).
+        BackwardMapInverse inv = new BackwardMapInverse(m[0], m[1], h, w);
+        double[] out = new double[4];
+        assertTrue(inv.enclose(20.5, 1, 50.5, 30.5, out));
+        assertTrue(out[1] < 0, "moved above the image: " + java.util.Arrays.toString(out));
     }
 }
