@@ -8,6 +8,7 @@ import io.augment4j.trainer.report.Curves;
 import io.augment4j.trainer.config.TrainConfig;
 import io.augment4j.trainer.data.ImageSet;
 import io.augment4j.trainer.loop.EvalMetrics;
+import io.augment4j.trainer.loop.History;
 import io.augment4j.trainer.report.Diagnosis;
 import io.augment4j.trainer.split.Split;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a finished run reports: {@code normalization.json}, {@code curves.png}, {@code report.md}
@@ -256,8 +258,37 @@ final class ReportWriter {
             out.println("Next steps:");
             r.diagnosis().nextSteps().forEach(s -> out.println("  - " + s.strip()));
         }
+        dataWaitNote(r.history()).ifPresent(out::println);
         out.println("Report: " + r.report());
         out.println("Curves: " + r.curves());
+    }
+
+    /** Share of the training time (all epochs) above which the summary points at the loader. */
+    static final double DATA_WAIT_NOTE = 0.05;
+
+    /**
+     * A note when the training loop waited for data more than {@link #DATA_WAIT_NOTE} of the time it trained (the
+     * history's {@code data_wait_s} over its {@code epoch_time_s}): the loader's workers were too few or starved of
+     * CPU by PyTorch's threads.
+     */
+    static Optional<String> dataWaitNote(History history) {
+        double[] wait = history.get("data_wait_s");
+        double[] time = history.get("epoch_time_s");
+        double w = 0;
+        double t = 0;
+        for (int i = 0; i < Math.min(wait.length, time.length); i++) {
+            if (Double.isFinite(wait[i]) && Double.isFinite(time[i])) {
+                w += wait[i];
+                t += time[i];
+            }
+        }
+        if (!(t > 0) || w / t <= DATA_WAIT_NOTE) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "Waiting for data: %.1f %% of the training time. More"
+                + " `workers` help if cores are free; on few cores, `torch_threads: 1` gives the loader a core, which"
+                + " pays for a network whose step is small next to its augmentation (trainer/CONFIG.md).",
+                100 * w / t));
     }
 
     static void write(Path file, String text) throws IOException {
