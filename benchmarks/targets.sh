@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Boxes and keypoints: what moving them costs over the image work (issue 14: under 5 % at 224x224).
 #
-# Builds the benchmarks module, runs TargetsBenchmark (a fused geometric pipeline, grid_distortion and elastic,
-# each on an image-only sample and on the same image with 10 boxes + 17 keypoints, at 224 and 512) and prints the
-# table of (with targets - image only) / image only with the CPU model; then TargetsShare, the same share measured
+# Builds the benchmarks module, runs TargetsBenchmark (a fused geometric pipeline and the local warps
+# grid_distortion, elastic and optical_distortion, each on an image-only sample and on the same image with 10 boxes
+# + 17 keypoints, at 224 and 512) and prints the table of (with targets - image only) / image only with the CPU model; then TargetsShare, the same share measured
 # in one process (image-only and with-targets calls taking turns, CPU time, min and median over rounds), which on a
-# noisy shared machine resolves a 5 % share where JMH's +-20-45 % iterations cannot. About 2.5 minutes (224 only).
+# noisy shared machine resolves a 5 % share where JMH's +-20-45 % iterations cannot. About 3 minutes (224 only).
 # Run from anywhere:
 #
 #   benchmarks/targets.sh
@@ -13,7 +13,7 @@
 #
 # Options:
 #   --sizes 224,512          square input sizes
-#   --pipelines a,b,...      geometric, grid_distortion, elastic (default: all three)
+#   --pipelines a,b,...      geometric, grid_distortion, elastic, optical_distortion (default: all four)
 #   --image NAME|PATH        input: a bundled sample (chelsea, default; coffee, astronaut) or a photo path
 #   --warmup N --iters N --time S   JMH warm-up iterations, measurement iterations, seconds each (default 2, 3, 1)
 #   --no-build               use the jar already in benchmarks/target
@@ -33,7 +33,7 @@ cd "$ROOT"
 JAVA=${JAVA:-java}
 MVN=${MVN:-mvn}
 
-SIZES="224,512"; PIPES="geometric,grid_distortion,elastic"; IMAGE="chelsea"; WI=2; IT=3; T=1
+SIZES="224,512"; PIPES="geometric,grid_distortion,elastic,optical_distortion"; IMAGE="chelsea"; WI=2; IT=3; T=1
 BUILD=1; OUT=""; EXTRA=(); SHARE=1; ROUNDS=31
 while [ $# -gt 0 ]; do
   case "$1" in

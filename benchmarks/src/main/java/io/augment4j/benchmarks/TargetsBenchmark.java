@@ -42,8 +42,9 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code geometric}: hflip (p = 0.5), affine, random_resized_crop, compiled with warp fusion, so the pixels
  *       are resampled once and the targets moved once through the fused matrix;</li>
- *   <li>{@code grid_distortion} and {@code elastic}: one local warp each (p = 1), whose targets move through the
- *       numerical inverse of the backward map, the expensive case.</li>
+ *   <li>{@code grid_distortion}, {@code elastic} and {@code optical_distortion}: one local warp each (p = 1), whose
+ *       keypoints and box corners move through the numerical inverse of the backward map and whose boxes come from
+ *       their moved outline (walked for the grid, scanned pixel by pixel for the other two), the expensive case.</li>
  * </ul>
  * Native in, native out (closed at once), single-threaded OpenCV, as {@link OpBenchmark#nativeIO}. Both variants
  * see the same sequence of sample indices, hence the same sampled parameters. The default
@@ -73,7 +74,7 @@ public class TargetsBenchmark {
             {0.38, 0.55}, {0.62, 0.55}, {0.36, 0.75}, {0.64, 0.75}, {0.35, 0.95}, {0.65, 0.95}};
 
     /** The pipeline; see {@link #spec}. */
-    @Param({"geometric", "grid_distortion", "elastic"})
+    @Param({"geometric", "grid_distortion", "elastic", "optical_distortion"})
     public String pipeline;
 
     /** {@code none}: image only; {@code person}: {@link #personTargets}. */
@@ -139,9 +140,9 @@ public class TargetsBenchmark {
                 steps.add(step("affine", size));
                 steps.add(step("random_resized_crop", size));
             }
-            case "grid_distortion", "elastic" -> steps.add(step(name, size));
+            case "grid_distortion", "elastic", "optical_distortion" -> steps.add(step(name, size));
             default -> throw new IllegalArgumentException("unknown targets pipeline '" + name
-                    + "'; known: geometric,grid_distortion,elastic");
+                    + "'; known: geometric,grid_distortion,elastic,optical_distortion");
         }
         return PipelineSpec.of(steps.toArray(Node[]::new)).withSeed(BenchOps.SEED);
     }

@@ -23,8 +23,8 @@ import java.util.Locale;
  * (the two cases of a round ran back to back, so a slow spell of the machine mostly hits both). Same pipelines,
  * input and targets as {@link TargetsBenchmark}.
  *
- * <pre>java -cp ... io.augment4j.benchmarks.TargetsShare [--sizes 224] [--pipelines geometric,grid_distortion,elastic]
- *     [--rounds 31] [--calls 150] [--input chelsea]</pre>
+ * <pre>java -cp ... io.augment4j.benchmarks.TargetsShare [--sizes 224]
+ *     [--pipelines geometric,grid_distortion,elastic,optical_distortion] [--rounds 31] [--calls 150] [--input chelsea]</pre>
  */
 public final class TargetsShare {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -33,7 +33,8 @@ public final class TargetsShare {
     }
 
     public static void main(String[] args) {
-        MainArgs opts = MainArgs.parse(args, "sizes", "224", "pipelines", "geometric,grid_distortion,elastic",
+        MainArgs opts = MainArgs.parse(args, "sizes", "224", "pipelines",
+                "geometric,grid_distortion,elastic,optical_distortion",
                 "rounds", "31", "calls", "150", "input", "chelsea");
         String sizes = opts.get("sizes");
         String pipelines = opts.get("pipelines");
