@@ -1,6 +1,5 @@
 package io.augment4j.spark;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.augment4j.api.AugmentException;
 import io.augment4j.trainer.tune.LocalTrialExecutor;
 import io.augment4j.trainer.tune.Trial;
@@ -8,6 +7,7 @@ import io.augment4j.trainer.tune.TrialExecutor;
 import io.augment4j.trainer.tune.TrialFunction;
 import io.augment4j.trainer.tune.TrialMonitor;
 import io.augment4j.trainer.tune.TrialOutcome;
+import io.augment4j.trainer.tune.TrialPool;
 import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -21,11 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,8 +61,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
     private final String group = "augment4j-trials-" + UUID.randomUUID();
     private final HashMap<String, String> properties = new HashMap<>();
     private final MonitorServer server;
-    private final ExecutorService jobs;
-    private final ExecutorCompletionService<TrialOutcome> done;
+    private final TrialPool jobs;
     /** Trials submitted and not yet ended: close() cancels only when there are (else Spark warns). */
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean closed;
@@ -110,9 +104,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw new AugmentException("cannot listen on the driver host " + host + " for the trials' reports: "
                     + e.getMessage(), e);
         }
-        this.jobs = Executors.newFixedThreadPool(parallel,
-                new ThreadFactoryBuilder().setNameFormat("aug-spark-trial-%d").setDaemon(true).build());
-        this.done = new ExecutorCompletionService<>(jobs);
+        this.jobs = new TrialPool(parallel, "aug-spark-trial-%d", t -> t instanceof RuntimeException re ? re
+                : new IllegalStateException("a trial's driver thread failed", t));
     }
 
     @Override
@@ -133,7 +126,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         }
         server.register(trial.number(), monitor);
         running.incrementAndGet();
-        done.submit(() -> runJob(trial));
+        jobs.submit(() -> runJob(trial));
     }
 
     /** Runs one trial as a Spark job of one task, waiting for it (in one of this executor's driver threads). */
@@ -173,17 +166,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     @Override
     public TrialOutcome take() throws InterruptedException {
-        try {
-            return done.take().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("a trial's driver thread failed", e.getCause());
-        }
+        return jobs.take();
     }
 
     /**
@@ -197,12 +180,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         if (running.get() > 0 && !sc.isStopped()) {
             sc.cancelJobGroup(group);
         }
-        jobs.shutdown();
-        try {
-            jobs.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jobs.shutdownAndWait(CLOSE_WAIT_S);
         server.close();
         if (stopOnClose) {
             spark.stop();

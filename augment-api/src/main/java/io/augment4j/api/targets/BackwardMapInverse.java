@@ -33,6 +33,8 @@ public final class BackwardMapInverse implements PointMap {
     private final double accept;
     /** The last sample(): map value and its Jacobian (d map / d (u, v)), as {@link BackwardMap#sample} writes. */
     private final double[] s = new double[6];
+    /** {@link #enclose}'s scratch: the box in pixel-centre coordinates, then each moved corner. */
+    private final double[] scratch = new double[4];
     // The last solve: input point (pixel-centre coordinates) and the output point found, with its residual.
     private boolean hasLast;
     private double lastPx;
@@ -142,23 +144,26 @@ public final class BackwardMapInverse implements PointMap {
         if (!(backward instanceof SampledBackwardMap sampled)) {
             return false;
         }
-        double[] box = {xMin - 0.5, yMin - 0.5, xMax - 0.5, yMax - 0.5};
+        double[] box = scratch;
+        box[0] = xMin - 0.5;
+        box[1] = yMin - 0.5;
+        box[2] = xMax - 0.5;
+        box[3] = yMax - 0.5;
         if (!sampled.scanEdges(box, out)) {
             return false;
         }
         for (int i = 0; i < 4; i++) {
             out[i] += 0.5;
         }
-        double[] p = new double[2];
-        double[][] corners = {{xMin, yMin}, {xMax, yMin}, {xMax, yMax}, {xMin, yMax}};
-        for (double[] c : corners) {
-            if (!mapInto(c[0], c[1], p)) {
+        // The corners, clockwise from the top-left (the ends of the scanned edges).
+        for (int c = 0; c < 4; c++) {
+            if (!mapInto(c == 1 || c == 2 ? xMax : xMin, c < 2 ? yMin : yMax, scratch)) {
                 return false;
             }
-            out[0] = Math.min(out[0], p[0]);
-            out[1] = Math.min(out[1], p[1]);
-            out[2] = Math.max(out[2], p[0]);
-            out[3] = Math.max(out[3], p[1]);
+            out[0] = Math.min(out[0], scratch[0]);
+            out[1] = Math.min(out[1], scratch[1]);
+            out[2] = Math.max(out[2], scratch[0]);
+            out[3] = Math.max(out[3], scratch[1]);
         }
         return true;
     }

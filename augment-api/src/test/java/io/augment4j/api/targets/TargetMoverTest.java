@@ -229,36 +229,8 @@ class TargetMoverTest {
             // Reference: the outline moved every 0.005 px, each point solved to 1e-9 px. (The bilinear map's moved
             // edge has a kink at every pixel row and column, often where it turns: sampled every 0.05 px, the
             // reference would miss such a turn by up to 0.001 px, which the scan of sampled maps finds exactly.)
-            SampledBackwardMap sampled = new SampledBackwardMap(m[0], m[1], 0, 0, 1, h, w);
-            BackwardMapInverse inv = new BackwardMapInverse(new BackwardMap() {
-                @Override
-                public void sample(double u, double v, double[] out) {
-                    sampled.sample(u, v, out);
-                }
-
-                @Override
-                public double residualTolerance() {
-                    return 1e-9;
-                }
-            }, 8);
-            double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY};
-            for (int e = 0; e < 4; e++) {
-                int n = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.005);
-                for (int i = 0; i <= n; i++) {
-                    double t = (double) i / n;
-                    double[] p = switch (e) {
-                        case 0 -> inv.map(box.xMin() + t * box.width(), box.yMin());
-                        case 1 -> inv.map(box.xMax(), box.yMin() + t * box.height());
-                        case 2 -> inv.map(box.xMin() + t * box.width(), box.yMax());
-                        default -> inv.map(box.xMin(), box.yMin() + t * box.height());
-                    };
-                    ref[0] = Math.min(ref[0], p[0]);
-                    ref[1] = Math.min(ref[1], p[1]);
-                    ref[2] = Math.max(ref[2], p[0]);
-                    ref[3] = Math.max(ref[3], p[1]);
-                }
-            }
+            BackwardMapInverse inv = preciseInverse(m, h, w);
+            double[] ref = denseOutlineBox(inv, box, 0.005);
             // Within 0.02 px of the dense outline, and never beyond it.
             String msg = box + " -> " + moved + " vs " + java.util.Arrays.toString(ref);
             assertEquals(ref[0], moved.xMin(), 0.02, msg);
@@ -308,24 +280,7 @@ class TargetMoverTest {
                 BackwardMapInverse inv = new BackwardMapInverse(map[0], map[1], h, w);
                 double[] out = new double[4];
                 assertTrue(inv.enclose(box.xMin(), box.yMin(), box.xMax(), box.yMax(), out), box.toString());
-                double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                        Double.NEGATIVE_INFINITY};
-                for (int e = 0; e < 4; e++) {
-                    int k = (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.01);
-                    for (int i = 0; i <= k; i++) {
-                        double t = (double) i / k;
-                        double[] p = switch (e) {
-                            case 0 -> inv.map(box.xMin() + t * box.width(), box.yMin());
-                            case 1 -> inv.map(box.xMax(), box.yMin() + t * box.height());
-                            case 2 -> inv.map(box.xMin() + t * box.width(), box.yMax());
-                            default -> inv.map(box.xMin(), box.yMin() + t * box.height());
-                        };
-                        ref[0] = Math.min(ref[0], p[0]);
-                        ref[1] = Math.min(ref[1], p[1]);
-                        ref[2] = Math.max(ref[2], p[0]);
-                        ref[3] = Math.max(ref[3], p[1]);
-                    }
-                }
+                double[] ref = denseOutlineBox(inv, box, 0.01);
                 assertArrayEquals(ref, out, 0.01, box + ": " + java.util.Arrays.toString(out) + " vs "
                         + java.util.Arrays.toString(ref));
             }
@@ -358,18 +313,7 @@ class TargetMoverTest {
                 waves[k] = new double[] {Math.min(a, 6), kx, ky, rnd.nextDouble() * 6.3};
             }
             float[][] m = map(h, w, (u, v) -> u + wave(waves, 0, u, v), (u, v) -> v + wave(waves, 3, u, v));
-            SampledBackwardMap sampled = new SampledBackwardMap(m[0], m[1], 0, 0, 1, h, w);
-            BackwardMapInverse precise = new BackwardMapInverse(new BackwardMap() {
-                @Override
-                public void sample(double u, double v, double[] out) {
-                    sampled.sample(u, v, out);
-                }
-
-                @Override
-                public double residualTolerance() {
-                    return 1e-9;
-                }
-            }, 8);
+            BackwardMapInverse precise = preciseInverse(m, h, w);
             for (int b = 0; b < 8; b++) {
                 double bw = b == 0 ? w : b == 1 ? 0.1 + rnd.nextDouble() : rnd.nextDouble() * w;
                 double bh = b == 0 ? h : b == 1 ? 0.1 + rnd.nextDouble() : rnd.nextDouble() * h;
@@ -379,24 +323,7 @@ class TargetMoverTest {
                 Sample in = Sample.of(ArrayImage.zeros(h, w, 1, PixelType.UINT8)).withBoxes(List.of(box));
                 BoundingBox moved = TargetMover.follow(in, in, new BackwardMapInverse(m[0], m[1], h, w)).boxes()
                         .get(0);
-                double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                        Double.NEGATIVE_INFINITY};
-                for (int e = 0; e < 4; e++) {
-                    int n = Math.max(1, (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / 0.01));
-                    for (int i = 0; i <= n; i++) {
-                        double t = (double) i / n;
-                        double[] p = switch (e) {
-                            case 0 -> precise.map(box.xMin() + t * box.width(), box.yMin());
-                            case 1 -> precise.map(box.xMax(), box.yMin() + t * box.height());
-                            case 2 -> precise.map(box.xMin() + t * box.width(), box.yMax());
-                            default -> precise.map(box.xMin(), box.yMin() + t * box.height());
-                        };
-                        ref[0] = Math.min(ref[0], p[0]);
-                        ref[1] = Math.min(ref[1], p[1]);
-                        ref[2] = Math.max(ref[2], p[0]);
-                        ref[3] = Math.max(ref[3], p[1]);
-                    }
-                }
+                double[] ref = denseOutlineBox(precise, box, 0.01);
                 double[] got = {moved.xMin(), moved.yMin(), moved.xMax(), moved.yMax()};
                 String msg = "trial " + trial + ", " + h + "x" + w + ", " + box + " -> " + moved + " vs "
                         + java.util.Arrays.toString(ref);
@@ -415,5 +342,47 @@ class TargetMoverTest {
             d += c[0] * Math.sin(c[1] * u + c[2] * v + c[3]);
         }
         return d;
+    }
+
+    /**
+     * The box of {@code box}'s outline moved point by point through {@code inv}, every {@code step} pixels or less
+     * along each edge (ends included): {@code xMin, yMin, xMax, yMax}.
+     */
+    private static double[] denseOutlineBox(PointMap inv, BoundingBox box, double step) {
+        double[] ref = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+        for (int e = 0; e < 4; e++) {
+            int n = Math.max(1, (int) Math.ceil((e % 2 == 0 ? box.width() : box.height()) / step));
+            for (int i = 0; i <= n; i++) {
+                double t = (double) i / n;
+                double[] p = switch (e) {
+                    case 0 -> inv.map(box.xMin() + t * box.width(), box.yMin());
+                    case 1 -> inv.map(box.xMax(), box.yMin() + t * box.height());
+                    case 2 -> inv.map(box.xMin() + t * box.width(), box.yMax());
+                    default -> inv.map(box.xMin(), box.yMin() + t * box.height());
+                };
+                ref[0] = Math.min(ref[0], p[0]);
+                ref[1] = Math.min(ref[1], p[1]);
+                ref[2] = Math.max(ref[2], p[0]);
+                ref[3] = Math.max(ref[3], p[1]);
+            }
+        }
+        return ref;
+    }
+
+    /** The inverse of the bilinear map {@code m} ({@code h x w}) with every search solved to 1e-9 px. */
+    private static BackwardMapInverse preciseInverse(float[][] m, int h, int w) {
+        SampledBackwardMap sampled = new SampledBackwardMap(m[0], m[1], 0, 0, 1, h, w);
+        return new BackwardMapInverse(new BackwardMap() {
+            @Override
+            public void sample(double u, double v, double[] out) {
+                sampled.sample(u, v, out);
+            }
+
+            @Override
+            public double residualTolerance() {
+                return 1e-9;
+            }
+        }, 8);
     }
 }

@@ -80,7 +80,7 @@ public final class TrainingLoop {
         Normalization norm = from != null ? from.normalization() : Normalization.fit(data, split.train());
         TrainedModel model = new TrainedModel(ModelFactory.build(modelConfig, data.channels(), data.height(),
                 data.width(), data.numClasses(), config.seed()), norm, data.classNames());
-        int threadsBefore = JniUtils.getNumThreads();
+        int threadsBefore = config.torchThreads() > 0 ? JniUtils.getNumThreads() : 0;
         if (config.torchThreads() > 0) {
             JniUtils.setNumThreads(config.torchThreads());
         }

@@ -1,10 +1,5 @@
 package io.augment4j.trainer.tune;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Runs {@code parallel} trials at once in this JVM, each in its own thread, sharing the cores.
@@ -28,8 +23,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
     private final TrialFunction runner;
     private final int parallel;
     private final int cores;
-    private final ExecutorService pool;
-    private final ExecutorCompletionService<TrialOutcome> done;
+    private final TrialPool pool;
 
     /**
      * @param runner runs one trial (a {@link TrialRunner} trains a config, an {@link ObjectiveRunner}
@@ -46,9 +40,9 @@ public final class LocalTrialExecutor implements TrialExecutor {
         if (System.getProperty(TORCH_THREADS) == null && parallel > 1) {
             System.setProperty(TORCH_THREADS, Integer.toString(Math.max(1, cores / parallel)));
         }
-        this.pool = Executors.newFixedThreadPool(parallel,
-                new ThreadFactoryBuilder().setNameFormat("aug-trial-%d").setDaemon(true).build());
-        this.done = new ExecutorCompletionService<>(pool);
+        // the runners turn a trial's failures into outcomes; what reaches take() otherwise is a bug.
+        this.pool = new TrialPool(parallel, "aug-trial-%d",
+                t -> new IllegalStateException("a trial thread failed", t));
     }
 
     @Override
@@ -63,20 +57,12 @@ public final class LocalTrialExecutor implements TrialExecutor {
 
     @Override
     public void submit(Trial trial, TrialMonitor monitor) {
-        done.submit(() -> runner.run(trial, monitor));
+        pool.submit(() -> runner.run(trial, monitor));
     }
 
     @Override
     public TrialOutcome take() throws InterruptedException {
-        try {
-            return done.take().get();
-        } catch (ExecutionException e) {
-            // the runners turn a trial's failures into outcomes; what reaches here is an Error.
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("a trial thread failed", e.getCause());
-        }
+        return pool.take();
     }
 
     @Override
