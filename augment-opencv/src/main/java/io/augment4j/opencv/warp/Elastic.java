@@ -57,9 +57,11 @@ public final class Elastic extends RemapTransform<Elastic.Params> {
         }
 
         /**
-         * The inverse of a Java copy of the maps; Gaussian-blurred noise varies over a few sigma, so outlines are
-         * sampled every {@code 2 sigma} pixels, at least every pixel and at most every 8 (the default sigma 4's: a
-         * stronger alpha bends the field more over the same distance).
+         * The inverse of a Java copy of the maps. Boxes are found by scanning their moved edges through that copy
+         * ({@link io.augment4j.api.targets.PointMap#enclose}); an edge too short for that (about a pixel) is walked
+         * instead, and Gaussian-blurred noise varies over a few sigma, so such outlines are sampled every
+         * {@code 2 sigma} pixels, at least every pixel and at most every 8 (the default sigma 4's: a stronger alpha
+         * bends the field more over the same distance).
          */
         @Override
         public PointMap pointMap(RemapMaps maps) {

@@ -49,8 +49,10 @@ public final class OpticalDistortion extends RemapTransform<OpticalDistortion.Pa
         }
 
         /**
-         * The inverse of a Java copy of the maps; a radial polynomial is smooth across the whole image, so outlines
-         * are sampled every eighth of its shorter side.
+         * The inverse of a Java copy of the maps. Boxes are found by scanning their moved edges through that copy
+         * ({@link io.augment4j.api.targets.PointMap#enclose}); an edge too short for that (about a pixel) is walked
+         * instead, and a radial polynomial is smooth across the whole image, so such outlines are sampled every
+         * eighth of its shorter side.
          */
         @Override
         public PointMap pointMap(RemapMaps maps) {
