@@ -5,7 +5,7 @@
 # on this machine, and writes a markdown comparison (op, size, Python ops/s, Java ops/s, ratio Java/Python,
 # pipeline9 fused and unfused, 2-thread scaling). Run from anywhere:
 #
-#   benchmarks/run.sh                 # everything: 31 ops x {224,512} x {native,heap} + pipeline9 (~20 min on 2 cores)
+#   benchmarks/run.sh                 # everything: 31 ops x {224,512} x 3 modes + pipeline9 (~30 min on 2 cores)
 #   benchmarks/run.sh --quick         # 9 ops + pipeline9, short iterations (~4 min)
 #   benchmarks/run.sh --ops rotate,elastic,pipeline9 --sizes 224 --no-heap
 #
@@ -19,7 +19,8 @@
 #   --warmup N --iters N --time S   JMH warm-up iterations, measurement iterations, seconds per iteration
 #                        (default 2, 3, 1); Python gets --time x warmup-iterations as warm-up and
 #                        --time x iters as timed seconds per op and size
-#   --no-heap            skip the heap-in/heap-out variant (halves the JMH time)
+#   --no-heap            skip the two heap modes, heap in/out and heap into a reused array (a third of the JMH
+#                        time); native in/out only
 #   --no-scaling         skip the 2-thread pipeline9 run
 #   --no-python | --no-java | --no-build
 #   --soak [N]           also run the RSS soak (RssSoak, pipeline9 at 224, N applications, default 100000)
@@ -112,7 +113,7 @@ RUN_OPS=$(echo "$GOOD" | tr ',' '\n' | grep -v -x -e pipeline9 -e '' | paste -sd
 PIPE_OK=0; [[ ",$GOOD," == *",pipeline9,"* ]] && PIPE_OK=1
 
 JMH_COMMON=(-f 1 -wi "$WI" -w "${TMS}ms" -i "$IT" -r "${TMS}ms" -p "size=$SIZES" -p "input=$INPUT" -rf json)
-METHODS='(nativeIO|heapIO)'; [ "$HEAP" = 1 ] || METHODS='nativeIO'
+METHODS='(nativeIO|heapIO|heapInto)'; [ "$HEAP" = 1 ] || METHODS='nativeIO'
 jmh() {  # jmh NAME ARGS...: JSON to jmh/NAME.json, human log appended to jmh.log
   local name=$1; shift
   if ! jrun org.openjdk.jmh.Main "$@" "${JMH_COMMON[@]}" -rff "$OUT/jmh/$name.json" "${EXTRA[@]}" \

@@ -29,6 +29,44 @@ public interface Image extends AutoCloseable {
     /** A heap copy of this image (or this image itself when it already is one). */
     ArrayImage toArrayImage();
 
+    /**
+     * Copies the UINT8 values, row by row and channel by channel (HWC, as {@link ArrayImage} holds them), into the
+     * first {@link #valueCount()} elements of {@code dst}. With a {@code dst} reused from image to image, taking a
+     * pipeline's output ({@link io.augment4j.api.pipeline.Pipeline#applyNative}) onto the heap allocates nothing:
+     * unlike {@link #toArrayImage()}, which returns a new array each time, which the JVM must zero first.
+     *
+     * @throws IllegalArgumentException if this image is not UINT8, or {@code dst} is shorter than
+     *                                  {@link #valueCount()}
+     */
+    default void copyTo(byte[] dst) {
+        requireCopyTarget(this, PixelType.UINT8, dst.length);
+        System.arraycopy(toArrayImage().rawBytes(), 0, dst, 0, valueCount());
+    }
+
+    /** As {@link #copyTo(byte[])}, for FLOAT32 images. */
+    default void copyTo(float[] dst) {
+        requireCopyTarget(this, PixelType.FLOAT32, dst.length);
+        System.arraycopy(toArrayImage().rawFloats(), 0, dst, 0, valueCount());
+    }
+
+    /**
+     * The check of {@link #copyTo(byte[])} and {@link #copyTo(float[])}, for implementations that override them:
+     * {@code image} must be of pixel type {@code type} and fit in {@code length} values.
+     *
+     * @throws IllegalArgumentException otherwise, naming the image's shape
+     */
+    static void requireCopyTarget(Image image, PixelType type, int length) {
+        if (image.pixelType() != type) {
+            throw new IllegalArgumentException("cannot copy the " + image.describe() + " image into a "
+                    + (type == PixelType.UINT8 ? "byte" : "float") + "[]: use copyTo("
+                    + (type == PixelType.UINT8 ? "float" : "byte") + "[])");
+        }
+        if (length < image.valueCount()) {
+            throw new IllegalArgumentException("the " + image.describe() + " image has " + image.valueCount()
+                    + " values, the destination array only " + length);
+        }
+    }
+
     /** Number of values ({@code height * width * channels}). */
     default int valueCount() {
         return height() * width() * channels();

@@ -25,6 +25,27 @@ class ImageTest {
     }
 
     @Test
+    void copyToFillsTheStartOfAReusedArrayAndRefusesWhatDoesNotFit() {
+        ArrayImage bytes = ArrayImage.ofBytes(1, 2, 3, new byte[] {1, 2, 3, 4, 5, (byte) 250});
+        byte[] dst = new byte[8];
+        dst[6] = 7;
+        dst[7] = 8;
+        bytes.copyTo(dst);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, (byte) 250, 7, 8}, dst);
+        ArrayImage floats = ArrayImage.ofFloats(2, 1, 1, new float[] {0.5f, -1f});
+        float[] f = new float[2];
+        floats.copyTo(f);
+        assertArrayEquals(new float[] {0.5f, -1f}, f);
+
+        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class,
+                () -> bytes.copyTo(new float[6]));
+        assertEquals("cannot copy the 1x2x3 UINT8 image into a float[]: use copyTo(byte[])", wrongType.getMessage());
+        IllegalArgumentException shortDst = assertThrows(IllegalArgumentException.class,
+                () -> bytes.copyTo(new byte[5]));
+        assertEquals("the 1x2x3 UINT8 image has 6 values, the destination array only 5", shortDst.getMessage());
+    }
+
+    @Test
     void shapeErrorsAreClear() {
         ImageFormatException e = assertThrows(ImageFormatException.class,
                 () -> ArrayImage.ofBytes(2, 2, 2, new byte[8]));

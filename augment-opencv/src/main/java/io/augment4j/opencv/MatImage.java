@@ -94,6 +94,38 @@ public final class MatImage implements Image {
         return type;
     }
 
+    /** One copy straight from the native buffer into {@code dst}; see {@link Image#copyTo(byte[])}. */
+    @Override
+    public void copyTo(byte[] dst) {
+        Image.requireCopyTarget(this, PixelType.UINT8, dst.length);
+        Mat m = mat();
+        if (direct(m, dst.length)) {
+            m.get(0, 0, dst);
+        } else {
+            Image.super.copyTo(dst);
+        }
+    }
+
+    /** One copy straight from the native buffer into {@code dst}; see {@link Image#copyTo(float[])}. */
+    @Override
+    public void copyTo(float[] dst) {
+        Image.requireCopyTarget(this, PixelType.FLOAT32, dst.length);
+        Mat m = mat();
+        if (direct(m, dst.length)) {
+            m.get(0, 0, dst);
+        } else {
+            Image.super.copyTo(dst);
+        }
+    }
+
+    /**
+     * Whether {@code Mat.get} can fill a {@code length}-value array in one call: it copies up to the end of a
+     * continuous Mat, so a longer array keeps its tail, but it refuses lengths that are not whole pixels.
+     */
+    private boolean direct(Mat m, int length) {
+        return m.isContinuous() && length % channels == 0;
+    }
+
     @Override
     public ArrayImage toArrayImage() {
         Mat m = mat();

@@ -135,45 +135,53 @@ public final class Compare {
         environment(sb);
         List<Double> nativeRatios = new ArrayList<>();
         List<Double> heapRatios = new ArrayList<>();
+        List<Double> reusedRatios = new ArrayList<>();
         List<String> slower = new ArrayList<>();
 
         sb.append("\n## Single ops, 1 thread (images/s; ratio = Java / Python, above 1 = Java faster)\n\n");
-        sb.append("| op | size | Python cv2 | Java native | Java heap | native / Python | heap / Python | note |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| op | size | Python cv2 | Java native | Java heap | Java heap, reused | native / Python "
+                + "| heap / Python | reused / Python | note |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (BenchOps.Op op : BenchOps.all()) {
             for (int size : sizes) {
                 Score n = java.get(key("nativeIO", op.name(), size, 1));
                 Score h = java.get(key("heapIO", op.name(), size, 1));
+                Score u = java.get(key("heapInto", op.name(), size, 1));
                 Double py = python(op.name(), size);
                 if (n == null && h == null) {
                     continue;
                 }
-                row(sb, op.name(), size, py, n, h, op.note(), nativeRatios, heapRatios, slower);
+                row(sb, op.name(), size, py, new Score[] {n, h, u}, op.note(),
+                        List.of(nativeRatios, heapRatios, reusedRatios), slower);
             }
         }
         sb.append("\n## pipeline9, 1 thread (images/s)\n\n");
         sb.append("hflip, vflip, rotate ±15, shear ±10, crop 0.8 + resize back, color_jitter(0.2, 0.2, 0.2, 0.05), "
                 + "rgb_shift ±20, gaussian_noise σ 10, grid_distortion 5x5 ±5 %, each with p = 0.5. Fused: the "
                 + "geometric steps that run resample once (one warp); unfused: once per step, as Python does.\n\n");
-        sb.append("| variant | size | Python cv2 | Java native | Java heap | native / Python | heap / Python | |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.append("| variant | size | Python cv2 | Java native | Java heap | Java heap, reused | native / Python "
+                + "| heap / Python | reused / Python | |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (String variant : List.of("_fused", "_unfused")) {
             for (int size : sizes) {
                 Score n = java.get(key("nativeIO", BenchOps.PIPELINE9 + variant, size, 1));
                 Score h = java.get(key("heapIO", BenchOps.PIPELINE9 + variant, size, 1));
+                Score u = java.get(key("heapInto", BenchOps.PIPELINE9 + variant, size, 1));
                 if (n == null && h == null) {
                     continue;
                 }
                 row(sb, BenchOps.PIPELINE9 + " (" + variant.substring(1) + ")", size,
-                        python(BenchOps.PIPELINE9, size), n, h, "", null, null, slower);
+                        python(BenchOps.PIPELINE9, size), new Score[] {n, h, u}, "", null, slower);
             }
         }
         scaling(sb);
         sb.append("\n## Summary\n\n");
         if (!nativeRatios.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "- Single ops: geometric mean of Java / Python = %.2fx native "
-                            + "in/out (%d op-size pairs), %.2fx heap in/out.%n", geomean(nativeRatios),
-                    nativeRatios.size(), heapRatios.isEmpty() ? Double.NaN : geomean(heapRatios)));
+                            + "in/out (%d op-size pairs), %.2fx heap in/out, %.2fx heap in/out into a reused array."
+                            + "%n", geomean(nativeRatios), nativeRatios.size(),
+                    heapRatios.isEmpty() ? Double.NaN : geomean(heapRatios),
+                    reusedRatios.isEmpty() ? Double.NaN : geomean(reusedRatios)));
         }
         if (slower.isEmpty()) {
             sb.append("- No op is slower than Python natively (ratio < 0.9).\n");
@@ -184,22 +192,30 @@ public final class Compare {
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String name, int size, Double py, Score n, Score h, String note,
-                            List<Double> nativeRatios, List<Double> heapRatios, List<String> slower) {
-        Double rn = ratio(n, py);
-        Double rh = ratio(h, py);
-        if (rn != null && nativeRatios != null) {
-            nativeRatios.add(rn);
+    /**
+     * One table row; {@code modes} are native, heap and heap into a reused array, each possibly null, and
+     * {@code ratios} (or null) collects each mode's ratio to Python.
+     */
+    private static void row(StringBuilder sb, String name, int size, Double py, Score[] modes, String note,
+                            List<List<Double>> ratios, List<String> slower) {
+        Double[] r = new Double[modes.length];
+        for (int i = 0; i < modes.length; i++) {
+            r[i] = ratio(modes[i], py);
+            if (r[i] != null && ratios != null) {
+                ratios.get(i).add(r[i]);
+            }
         }
-        if (rh != null && heapRatios != null) {
-            heapRatios.add(rh);
+        if (r[0] != null && r[0] < 0.9) {
+            slower.add(String.format(Locale.ROOT, "%s@%d (%.2fx)", name, size, r[0]));
         }
-        if (rn != null && rn < 0.9) {
-            slower.add(String.format(Locale.ROOT, "%s@%d (%.2fx)", name, size, rn));
+        sb.append("| ").append(name).append(" | ").append(size).append(" | ").append(py == null ? "—" : fmt(py));
+        for (Score m : modes) {
+            sb.append(" | ").append(fmt(m));
         }
-        sb.append("| ").append(name).append(" | ").append(size).append(" | ").append(py == null ? "—" : fmt(py))
-                .append(" | ").append(fmt(n)).append(" | ").append(fmt(h)).append(" | ").append(fmtRatio(rn))
-                .append(" | ").append(fmtRatio(rh)).append(" | ").append(note).append(" |\n");
+        for (Double x : r) {
+            sb.append(" | ").append(fmtRatio(x));
+        }
+        sb.append(" | ").append(note).append(" |\n");
     }
 
     private void scaling(StringBuilder sb) {
@@ -217,7 +233,7 @@ public final class Compare {
         }
         sb.append('\n').append("|---|---|---:|").append("---:|".repeat(2 * counts.size() - 1)).append('\n');
         for (String variant : List.of("_fused", "_unfused")) {
-            for (String method : List.of("nativeIO", "heapIO")) {
+            for (String method : List.of("nativeIO", "heapIO", "heapInto")) {
                 for (int size : sizes) {
                     String op = BenchOps.PIPELINE9 + variant;
                     Score one = java.get(key(method, op, size, 1));
@@ -225,7 +241,11 @@ public final class Compare {
                         continue;
                     }
                     sb.append("| ").append(variant.substring(1)).append(" | ")
-                            .append(method.equals("nativeIO") ? "native" : "heap").append(" | ").append(size)
+                            .append(switch (method) {
+                                case "nativeIO" -> "native";
+                                case "heapIO" -> "heap";
+                                default -> "heap, reused";
+                            }).append(" | ").append(size)
                             .append(" |");
                     for (int t : counts) {
                         sb.append(' ').append(fmt(java.get(key(method, op, size, t)))).append(" |");
@@ -277,8 +297,10 @@ public final class Compare {
                     .append(m.path("glibc_tunables").asText()).append(" |\n");
         }
         sb.append("\n\"Java native\": input already native, output closed back to the pool (a step inside a "
-                + "pipeline). \"Java heap\": ArrayImage in, ArrayImage out (one copy each way). Python: numpy in, "
-                + "new numpy array out. Errors are JMH's 99.9 % intervals.\n");
+                + "pipeline). \"Java heap\": ArrayImage in, ArrayImage out (one copy each way; the output is a new "
+                + "array, which the JVM zeroes). \"Java heap, reused\": ArrayImage in, the output copied into an "
+                + "array the caller reuses (Image.copyTo). Python: numpy in, new numpy array out (numpy's allocator "
+                + "recycles memory without clearing it). Errors are JMH's 99.9 % intervals.\n");
     }
 
     private static String cpuModel() {

@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  *       to the {@link MatPool}. Parameter sampling and the pipeline's bookkeeping are included.</li>
  *   <li>{@link #heapIO}: what a caller with heap images pays for one op: {@link Pipeline#apply} from an
  *       {@link ArrayImage} to an {@link ArrayImage} (one copy in, one copy out, each a new Java array).</li>
+ *   <li>{@link #heapInto}: the same with the output copied into an array the caller reuses
+ *       ({@link Pipeline#applyNative}, then {@link io.augment4j.api.Image#copyTo(byte[])}): no new array, which the
+ *       JVM would zero first.</li>
  * </ul>
  * Each call gets the same input and the next sample index, so parameters differ from call to call, as in
  * bench_cv2.py (one seeded generator, calls not chained).
@@ -65,6 +68,7 @@ public class OpBenchmark {
     private Sample heapInput;
     private Sample nativeInput;
     private long index;
+    private final Outputs outputs = new Outputs();
 
     @Setup(Level.Trial)
     public void setup() {
@@ -78,6 +82,7 @@ public class OpBenchmark {
         // One call of each kind up front: a broken transform fails the trial here, with its message.
         nativeIO();
         heapIO();
+        heapInto();
     }
 
     @TearDown(Level.Trial)
@@ -100,5 +105,11 @@ public class OpBenchmark {
     @Benchmark
     public Sample heapIO() {
         return pipeline.apply(heapInput, index++);
+    }
+
+    /** One step from a heap image into the caller's reused array. */
+    @Benchmark
+    public Object heapInto() {
+        return outputs.take(pipeline.applyNative(heapInput, Rng.forSample(BenchOps.SEED, index++)), heapInput);
     }
 }

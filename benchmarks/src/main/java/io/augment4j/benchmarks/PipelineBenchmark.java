@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput of the 9-op pipeline ({@link BenchOps#pipeline9()}, bench_cv2.py's {@code pipeline9}) with warp
- * fusion on and off, native in/out and heap in/out (see {@link OpBenchmark} for the two modes).
+ * fusion on and off, native in/out, heap in/out and heap into a reused array (see {@link OpBenchmark} for the three
+ * modes).
  *
  * <p>Thread scaling: run once with {@code -t 1} and once with {@code -t 2} (run.sh does); JMH then reports the
  * summed throughput of all threads. Every thread has its own state: its own input, sample counter and (through
@@ -70,6 +71,7 @@ public class PipelineBenchmark {
         Sample heapInput;
         Sample nativeInput;
         long index;
+        final Outputs outputs = new Outputs();
 
         @Setup(Level.Trial)
         public void setup() {
@@ -101,5 +103,12 @@ public class PipelineBenchmark {
     @Benchmark
     public Sample heapIO(Shared s, PerThread t) {
         return s.pipeline.apply(t.heapInput, t.index++);
+    }
+
+    /** Heap image in, output copied into this thread's reused array ({@link Outputs}). */
+    @Benchmark
+    public Object heapInto(Shared s, PerThread t) {
+        return t.outputs.take(s.pipeline.applyNative(t.heapInput, Rng.forSample(BenchOps.SEED, t.index++)),
+                t.heapInput);
     }
 }

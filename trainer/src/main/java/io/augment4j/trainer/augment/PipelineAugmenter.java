@@ -39,31 +39,62 @@ public final class PipelineAugmenter implements ExampleAugmenter {
         this.asUint8 = asUint8;
     }
 
+    /**
+     * Augments {@code hwc} and writes the result back into it. The pipeline's output is copied straight from native
+     * memory into a per-thread buffer: nothing is allocated per example.
+     */
     @Override
     public float[] augment(float[] hwc, int height, int width, int channels, long seed) {
-        Image in = asUint8 ? toUint8(hwc, height, width, channels) : ArrayImage.wrapFloats(height, width, channels, hwc);
-        ArrayImage out = pipeline.apply(Sample.of(in), new Rng(seed)).image().toArrayImage();
-        if (out.height() != height || out.width() != width || out.channels() != channels) {
-            throw new AugmentException("the augmentation pipeline turned a " + in.describe() + " example into "
-                    + out.describe() + "; training needs every example the same shape: end the pipeline with a "
-                    + "resize to " + height + "x" + width);
+        byte[] bytes = BYTES.get().of(hwc.length);
+        Sample in = Sample.of(asUint8 ? toUint8(hwc, bytes, height, width, channels)
+                : ArrayImage.wrapFloats(height, width, channels, hwc));
+        Sample out = pipeline.applyNative(in, new Rng(seed));
+        try {
+            Image image = out.image();
+            if (image.height() != height || image.width() != width || image.channels() != channels) {
+                throw new AugmentException("the augmentation pipeline turned a " + in.image().describe()
+                        + " example into " + image.describe() + "; training needs every example the same shape: "
+                        + "end the pipeline with a resize to " + height + "x" + width);
+            }
+            if (image.pixelType() == PixelType.FLOAT32) {
+                // The pipeline has read hwc already, so its result may take hwc's place.
+                image.copyTo(hwc);
+                return hwc;
+            }
+            image.copyTo(bytes);
+            for (int i = 0; i < hwc.length; i++) {
+                hwc[i] = bytes[i] & 0xFF;
+            }
+            return hwc;
+        } finally {
+            if (out != in) {
+                out.close();
+            }
         }
-        if (out.pixelType() == PixelType.FLOAT32) {
-            return out.rawFloats() == hwc ? hwc : out.copyFloats();
-        }
-        byte[] b = out.rawBytes();
-        for (int i = 0; i < b.length; i++) {
-            hwc[i] = b[i] & 0xFF;
-        }
-        return hwc;
     }
 
-    private static ArrayImage toUint8(float[] hwc, int height, int width, int channels) {
-        byte[] b = new byte[hwc.length];
-        for (int i = 0; i < b.length; i++) {
+    private static ArrayImage toUint8(float[] hwc, byte[] b, int height, int width, int channels) {
+        for (int i = 0; i < hwc.length; i++) {
             float v = hwc[i];
             b[i] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
         }
         return ArrayImage.wrapBytes(height, width, channels, b);
     }
+
+    /**
+     * This thread's byte buffer, as long as an example: the UINT8 input, then the output (the pipeline has copied
+     * the input into native memory by the time the output is written back).
+     */
+    private static final class Buffer {
+        private byte[] bytes = new byte[0];
+
+        byte[] of(int length) {
+            if (bytes.length != length) {
+                bytes = new byte[length];
+            }
+            return bytes;
+        }
+    }
+
+    private static final ThreadLocal<Buffer> BYTES = ThreadLocal.withInitial(Buffer::new);
 }

@@ -46,6 +46,28 @@ class PipelineBridgeTest {
     }
 
     @Test
+    void floatDataStaysFloatAndExamplesOfAnotherSizeUseTheirOwnBuffer() {
+        Pipeline hflip = Pipeline.compile(PipelineSpec.of(Node.step("hflip")), registry);
+        PipelineAugmenter floats = new PipelineAugmenter(hflip, false);
+        float[] in = {0.25f, -1.5f, 3.75f, 1e-3f, 7f, 0f};
+        float[] out = floats.augment(in, 2, 3, 1, 7);
+        assertArrayEquals(new float[] {3.75f, -1.5f, 0.25f, 0f, 7f, 1e-3f}, out);
+        assertTrue(out == in, "the result takes the example's own array");
+
+        // One thread's byte buffer follows the example size: 2x3, then 4x4, then 2x3 again.
+        PipelineAugmenter bytes = new PipelineAugmenter(hflip);
+        assertArrayEquals(new float[] {2, 1, 0, 5, 4, 3}, bytes.augment(ramp(6), 2, 3, 1, 0));
+        float[] big = bytes.augment(ramp(16), 4, 4, 1, 0);
+        assertArrayEquals(new float[] {3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12}, big);
+        assertArrayEquals(new float[] {2, 1, 0, 5, 4, 3}, bytes.augment(ramp(6), 2, 3, 1, 0));
+
+        // Nothing applied: the example comes back as it went in (values clamped and rounded to bytes).
+        Pipeline never = Pipeline.compile(PipelineSpec.of(Node.step("hflip").withP(0)), registry);
+        assertArrayEquals(new float[] {0, 2, 255, 4}, new PipelineAugmenter(never)
+                .augment(new float[] {-3f, 1.6f, 300f, 4f}, 2, 2, 1, 0));
+    }
+
+    @Test
     void sameSeedSameAugmentationDifferentSeedsDiffer() {
         Pipeline p = Pipeline.compile(PipelineSpec.of(Node.step("hflip").withP(0.5), Node.step("vflip").withP(0.5)), registry);
         PipelineAugmenter a = new PipelineAugmenter(p);
