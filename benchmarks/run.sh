@@ -126,7 +126,7 @@ jmh() {  # jmh NAME ARGS...: JSON to jmh/NAME.json, human log appended to jmh.lo
   grep -cE '^[A-Za-z]+Benchmark\.' "$OUT/jmh.log" > "$OUT/jmh/.shown" || true
 }
 py() {  # py OP: bench_cv2.py on one op, JSON to py/OP.json
-  "$HERE"/python/run.sh --ops "$1" --sizes "$SIZES" --warmup "$PY_WARM" --seconds "$PY_SECS" --no-check \
+  "$HERE"/python/run.sh --ops "$1" --sizes "$SIZES" --warmup "$PY_WARM" --seconds "$PY_SECS" --windows "$IT" --no-check \
       "${PY_IMAGE[@]}" --json "$OUT/py/$1.json" | tee -a "$OUT/cv2.log" | grep -E "^$1 " >&2
 }
 

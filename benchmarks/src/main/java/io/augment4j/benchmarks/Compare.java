@@ -31,8 +31,12 @@ public final class Compare {
     private static final String OPS_CLASS = OpBenchmark.class.getName();
     private static final String PIPE_CLASS = PipelineBenchmark.class.getName();
 
-    /** One JMH result. */
-    record Score(double value, double error) {
+    /** One JMH result: the mean with its 99.9 % interval, and the best (fastest) iteration. */
+    record Score(double value, double error, double best) {
+        /** A result whose iterations are not known. */
+        Score(double value, double error) {
+            this(value, error, Double.NaN);
+        }
     }
 
     private final Map<String, Score> java = new HashMap<>();
@@ -114,11 +118,26 @@ public final class Compare {
                 continue;
             }
             JsonNode pm = r.path("primaryMetric");
+            double best = Double.NaN;
+            for (JsonNode fork : pm.path("rawData")) {
+                for (JsonNode it : fork) {
+                    best = Double.isNaN(best) ? it.asDouble() : Math.max(best, it.asDouble());
+                }
+            }
             java.put(key(method, op, size, threads), new Score(pm.path("score").asDouble(),
-                    pm.path("scoreError").asDouble(Double.NaN)));
+                    pm.path("scoreError").asDouble(Double.NaN), best));
             sizes.add(size);
             threadCounts.add(threads);
         }
+    }
+
+    /** bench_cv2.py's best window ({@code op.best.size}), or null when the run did not write one. */
+    private Double pythonBest(String op, int size) {
+        if (pythonRoot == null) {
+            return null;
+        }
+        JsonNode v = pythonRoot.path(op).path("best").path(String.valueOf(size));
+        return v.isNumber() ? v.asDouble() : null;
     }
 
     private Double python(String op, int size) {
@@ -174,14 +193,24 @@ public final class Compare {
                         python(BenchOps.PIPELINE9, size), new Score[] {n, h, u}, "", null, slower);
             }
         }
+        List<Double> bestRatios = bestWindows(sb);
         scaling(sb);
         sb.append("\n## Summary\n\n");
         if (!nativeRatios.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "- Single ops: geometric mean of Java / Python = %.2fx native "
-                            + "in/out (%d op-size pairs), %.2fx heap in/out, %.2fx heap in/out into a reused array."
-                            + "%n", geomean(nativeRatios), nativeRatios.size(),
-                    heapRatios.isEmpty() ? Double.NaN : geomean(heapRatios),
-                    reusedRatios.isEmpty() ? Double.NaN : geomean(reusedRatios)));
+                    + "in/out (%d op-size pairs)", geomean(nativeRatios), nativeRatios.size()));
+            if (!heapRatios.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, ", %.2fx heap in/out", geomean(heapRatios)));
+            }
+            if (!reusedRatios.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, ", %.2fx heap in/out into a reused array",
+                        geomean(reusedRatios)));
+            }
+            sb.append(".\n");
+        }
+        if (!bestRatios.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "- Best windows, native in/out: geometric mean of Java / Python = "
+                    + "%.2fx (%d op-size pairs).%n", geomean(bestRatios), bestRatios.size()));
         }
         if (slower.isEmpty()) {
             sb.append("- No op is slower than Python natively (ratio < 0.9).\n");
@@ -216,6 +245,48 @@ public final class Compare {
             sb.append(" | ").append(fmtRatio(x));
         }
         sb.append(" | ").append(note).append(" |\n");
+    }
+
+    /**
+     * The single ops and pipeline9, native in/out, compared by each side's best window: JMH's fastest iteration
+     * against bench_cv2.py's fastest of as many equal windows ({@code --windows}). A slow spell of a shared machine
+     * drags a mean down but rarely every window, so these ratios move less from run to run than the means'.
+     *
+     * @return the single ops' ratios, for the summary
+     */
+    private List<Double> bestWindows(StringBuilder sb) {
+        List<Double> ratios = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        BenchOps.all().forEach(op -> names.add(op.name()));
+        names.add(BenchOps.PIPELINE9 + "_fused");
+        names.add(BenchOps.PIPELINE9 + "_unfused");
+        for (String name : names) {
+            boolean pipeline = name.startsWith(BenchOps.PIPELINE9 + "_");
+            for (int size : sizes) {
+                Score n = java.get(key("nativeIO", name, size, 1));
+                Double py = pythonBest(pipeline ? BenchOps.PIPELINE9 : name, size);
+                if (n == null || py == null || Double.isNaN(n.best())) {
+                    continue;
+                }
+                double r = n.best() / py;
+                if (!pipeline) {
+                    ratios.add(r);
+                }
+                rows.append("| ").append(pipeline ? BenchOps.PIPELINE9 + " (" + name.substring(name.indexOf('_') + 1)
+                                + ")" : name).append(" | ").append(size).append(" | ").append(fmt(py)).append(" | ")
+                        .append(fmt(n.best())).append(" | ").append(fmtRatio(r)).append(" |\n");
+            }
+        }
+        if (rows.length() > 0) {
+            sb.append("\n## Best windows, native in/out, 1 thread (images/s)\n\n");
+            sb.append("Each side's fastest window: JMH's best iteration, bench_cv2.py's best of as many windows of its"
+                    + " timed seconds. Less moved by a slow spell of the machine than the means above.\n\n");
+            sb.append("| op | size | Python cv2, best window | Java native, best iteration | ratio |\n");
+            sb.append("|---|---:|---:|---:|---:|\n");
+            sb.append(rows);
+        }
+        return ratios;
     }
 
     private void scaling(StringBuilder sb) {
