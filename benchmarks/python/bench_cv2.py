@@ -546,6 +546,51 @@ def measure(f, img, seconds, warmup, windows=1):
     return count / (t - t0), best
 
 
+def serve(stdin, stdout):
+    """Timing windows on request, for a driver that alternates them with its own (the Java `Duel`).
+
+    One command per line, one answer line each ("ok ..." or "error ..."):
+      image SIZE SOURCE OUT   make the SIZE input from SOURCE ("synthetic" or a photo path), save it as the PNG OUT
+      time OP SIZE SECONDS    run OP on that input for SECONDS (wall clock), answer "ok CALLS/S"
+    Each op keeps one seeded generator across its windows, so consecutive windows draw new parameters.
+    """
+    images = {}
+    rngs = {}
+    for line in stdin:
+        words = line.split()
+        try:
+            if words[:1] == ["image"] and len(words) == 4:
+                size = int(words[1])
+                img = synthetic_image(size) if words[2] == "synthetic" else load_image(words[2], size)
+                if not cv2.imwrite(words[3], cv2.cvtColor(img, cv2.COLOR_RGB2BGR)):
+                    raise ValueError(f"cannot write {words[3]}")
+                images[size] = img
+                answer = "ok"
+            elif words[:1] == ["time"] and len(words) == 4:
+                op, size, seconds = words[1], int(words[2]), float(words[3])
+                if op not in OPS:
+                    raise ValueError(f"unknown op {op}")
+                if size not in images:
+                    raise ValueError(f"no input of size {size}: send 'image' first")
+                rng = rngs.setdefault(op, np.random.default_rng(SEED))
+                f, img = OPS[op], images[size]
+                n = 0
+                t0 = time.perf_counter()
+                end = t0 + seconds
+                while True:
+                    f(img, rng)
+                    n += 1
+                    t = time.perf_counter()
+                    if t >= end:
+                        break
+                answer = f"ok {n / (t - t0):.3f}"
+            else:
+                raise ValueError(f"unknown command: {line.strip()}")
+        except Exception as e:  # the driver shows the message and stops
+            answer = "error " + str(e).replace("\n", " ")
+        print(answer, file=stdout, flush=True)
+
+
 def fmt(v):
     return f"{v / 1000:8.2f} k" if v >= 1000 else f"{v:8.1f}  "
 
@@ -565,7 +610,14 @@ def main(argv=None):
     ap.add_argument("--save-input", metavar="PATTERN",
                     help="also write each size's input image as a PNG to PATTERN %% size (e.g. in-%%d.png), "
                          "so the Java benchmarks can time the very same pixels")
+    ap.add_argument("--serve", action="store_true",
+                    help="answer timing requests on stdin instead (see serve(); used by the Java Duel)")
     args = ap.parse_args(argv)
+    if args.serve:
+        cv2.setNumThreads(args.threads)
+        cv2.ocl.setUseOpenCL(False)
+        serve(sys.stdin, sys.stdout)
+        return
 
     cv2.setNumThreads(args.threads)
     cv2.ocl.setUseOpenCL(False)

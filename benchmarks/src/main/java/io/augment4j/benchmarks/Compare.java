@@ -374,7 +374,7 @@ public final class Compare {
                 + "recycles memory without clearing it). Errors are JMH's 99.9 % intervals.\n");
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -414,7 +414,7 @@ public final class Compare {
         return System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    private static String loadAvg() {
+    static String loadAvg() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -54,44 +54,6 @@ final class ColorOps {
     // Tables are single-channel (256 entries) and applied to every colour channel: OpenCV's LUT with a one-channel
     // table is about twice as fast as with a per-channel table (measured, openpnp 4.9); alpha is restored after.
 
-    static int[] identityTable() {
-        int[] t = new int[256];
-        for (int v = 0; v < 256; v++) {
-            t[v] = v;
-        }
-        return t;
-    }
-
-    static boolean isIdentity(int[] t) {
-        for (int v = 0; v < 256; v++) {
-            if (t[v] != v) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code second} after {@code first}, as one table ({@code first} may be null for the identity). */
-    static int[] compose(int[] first, int[] second) {
-        if (first == null) {
-            return second;
-        }
-        int[] out = new int[256];
-        for (int v = 0; v < 256; v++) {
-            out[v] = second[first[v]];
-        }
-        return out;
-    }
-
-    /** {@code saturate(round(scale * v + offset))}. */
-    static int[] linearTable(double scale, double offset) {
-        int[] t = new int[256];
-        for (int v = 0; v < 256; v++) {
-            t[v] = sat8(scale * v + offset);
-        }
-        return t;
-    }
-
     /** {@code saturate(round(255 * (v / 255)^gamma))}, as the baseline's gamma LUT. */
     static int[] gammaTable(double gamma) {
         int[] t = new int[256];

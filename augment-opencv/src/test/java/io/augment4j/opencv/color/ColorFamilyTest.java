@@ -183,18 +183,27 @@ class ColorFamilyTest {
     }
 
     @Test
-    void normalizeIsExactForUint8AndCloseForFloat() {
+    void normalizeFollowsTheFormulaForEveryByteValueAndForFloats() {
         Normalize t = (Normalize) (Transform<?>) create("normalize", Map.of());
-        ArrayImage img = Fixtures.constant(2, 2, new int[] {128, 0, 255});
-        ArrayImage out = apply(t, img, NoParams.INSTANCE);
-        assertEquals(PixelType.FLOAT32, out.pixelType());
-        assertEquals((float) ((128 / 255.0 - 0.485) / 0.229), (float) out.get(1, 0, 0));
-        assertEquals((float) ((0 / 255.0 - 0.456) / 0.224), (float) out.get(1, 0, 1));
-        assertEquals((float) ((255 / 255.0 - 0.406) / 0.225), (float) out.get(1, 0, 2));
-        ArrayImage f = Fixtures.random(5, 5, 3, PixelType.FLOAT32, 3);
-        ArrayImage fo = apply(t, f, NoParams.INSTANCE);
         double[] mean = {0.485, 0.456, 0.406};
         double[] std = {0.229, 0.224, 0.225};
+        // Every byte value in every channel (a 16 x 16 ramp, channel c shifted by c), against the formula in double:
+        // float32 arithmetic keeps within a few 1e-7 of it.
+        byte[] ramp = new byte[256 * 3];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (byte) (i / 3 + i % 3);
+        }
+        ArrayImage out = apply(t, ArrayImage.wrapBytes(16, 16, 3, ramp), NoParams.INSTANCE);
+        assertEquals(PixelType.FLOAT32, out.pixelType());
+        for (int i = 0; i < ramp.length; i++) {
+            int y = i / 3 / 16;
+            int x = i / 3 % 16;
+            int c = i % 3;
+            double expected = ((ramp[i] & 0xFF) / 255.0 - mean[c]) / std[c];
+            assertEquals(expected, out.get(y, x, c), 5e-7, "value " + (ramp[i] & 0xFF) + ", channel " + c);
+        }
+        ArrayImage f = Fixtures.random(5, 5, 3, PixelType.FLOAT32, 3);
+        ArrayImage fo = apply(t, f, NoParams.INSTANCE);
         for (int y = 0; y < 5; y++) {
             for (int c = 0; c < 3; c++) {
                 assertEquals((f.get(y, y, c) / 255 - mean[c]) / std[c], fo.get(y, y, c), 1e-5);
