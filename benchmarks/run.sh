@@ -5,8 +5,8 @@
 # on this machine, and writes a markdown comparison (op, size, Python ops/s, Java ops/s, ratio Java/Python,
 # pipeline9 fused and unfused, 2-thread scaling). Run from anywhere:
 #
-#   benchmarks/run.sh                 # everything: 31 ops x {224,512} x 3 modes + pipeline9 (~30 min on 2 cores)
-#   benchmarks/run.sh --quick         # 9 ops + pipeline9, short iterations (~4 min)
+#   benchmarks/run.sh                 # everything: 31 ops x {224,512} x 3 modes + pipeline9 + duel (~45 min)
+#   benchmarks/run.sh --quick         # 9 ops + pipeline9, short iterations, 5-round duel (~7 min)
 #   benchmarks/run.sh --ops rotate,elastic,pipeline9 --sizes 224 --no-heap
 #
 # Options:
@@ -22,6 +22,9 @@
 #   --no-heap            skip the two heap modes, heap in/out and heap into a reused array (a third of the JMH
 #                        time); native in/out only
 #   --no-scaling         skip the 2-thread pipeline9 run
+#   --no-duel            skip the duel: the same ops again, Python and Java in alternating 0.5 s windows, the median
+#                        of the per-round ratios (Duel; about 13 s per op and size with the default 11 rounds)
+#   --duel-rounds N      rounds per op and size in the duel (default 11; 5 with --quick)
 #   --no-python | --no-java | --no-build
 #   --soak [N]           also run the RSS soak (RssSoak, pipeline9 at 224, N applications, default 100000)
 #   --out DIR            results folder (default benchmarks/results/<date>-<time>)
@@ -42,10 +45,10 @@ JAVA=${JAVA:-java}
 MVN=${MVN:-mvn}
 
 QUICK=0; OPS=""; SIZES="224,512"; IMAGE="synthetic"; WI=2; IT=3; T=1
-HEAP=1; SCALING=1; PY=1; JV=1; BUILD=1; SOAK=0; OUT=""; EXTRA=()
+HEAP=1; SCALING=1; PY=1; JV=1; BUILD=1; SOAK=0; OUT=""; EXTRA=(); DUEL=1; DUEL_ROUNDS=11
 while [ $# -gt 0 ]; do
   case "$1" in
-    --quick) QUICK=1; WI=1; IT=2; T=0.5 ;;
+    --quick) QUICK=1; WI=1; IT=2; T=0.5; DUEL_ROUNDS=5 ;;
     --ops) OPS=$2; shift ;;
     --sizes) SIZES=$2; shift ;;
     --image) IMAGE=$2; shift ;;
@@ -53,6 +56,8 @@ while [ $# -gt 0 ]; do
     --iters) IT=$2; shift ;;
     --time) T=$2; shift ;;
     --no-heap) HEAP=0 ;;
+    --no-duel) DUEL=0 ;;
+    --duel-rounds) DUEL_ROUNDS=$2; shift ;;
     --no-scaling) SCALING=0 ;;
     --no-python) PY=0 ;;
     --no-java) JV=0 ;;
@@ -154,6 +159,18 @@ if [ "$WANT_PIPE" = 1 ]; then
   fi
 fi
 
+# Duel: the same ops again, Python and Java in alternating half-second windows (the steadiest ratios here).
+if [ "$DUEL" = 1 ] && [ "$PY" = 1 ] && [ "$JV" = 1 ]; then
+  DUEL_OPS=$(for op in $RUN_OPS; do [[ ",$PY_OPS," == *",$op,"* ]] && echo "$op"; done | paste -sd, -)
+  if [ "$PIPE_OK" = 1 ] && [ "$WANT_PIPE" = 1 ]; then DUEL_OPS=${DUEL_OPS:+$DUEL_OPS,}pipeline9; fi
+  if [ -n "$DUEL_OPS" ]; then
+    say "duel: $DUEL_OPS, $DUEL_ROUNDS rounds each"
+    jrun io.augment4j.benchmarks.Duel --ops "$DUEL_OPS" --sizes "$SIZES" --rounds "$DUEL_ROUNDS" \
+        --input "$INPUT" --python "$HERE/python/run.sh" > "$OUT/duel.md" 2> "$OUT/duel.log" || {
+      echo "the duel failed; the end of $OUT/duel.log:" >&2; tail -n 20 "$OUT/duel.log" >&2; }
+  fi
+fi
+
 if [ "$SOAK" != 0 ]; then
   say "RSS soak: pipeline9 at 224, $SOAK applications"
   "$JAVA" -Xms64m -Xmx64m -XX:+AlwaysPreTouch -cp "$CP" io.augment4j.benchmarks.RssSoak \
@@ -168,6 +185,10 @@ jrun io.augment4j.benchmarks.Compare "${FILES[@]}" --out "$OUT/report.md"
 if [ -s "$OUT/cpu-scaling.log" ]; then
   { printf '\n## pipeline9 CPU-bound scaling (CpuScaling, native, fused, 224)\n\n```\n'; cat "$OUT/cpu-scaling.log"
     printf '```\n'; } | tee -a "$OUT/report.md"
+fi
+if [ -s "$OUT/duel.md" ]; then
+  { printf '\n## Duel: alternating windows, median of the per-round ratios\n\n'; cat "$OUT/duel.md"; } \
+      | tee -a "$OUT/report.md"
 fi
 if [ -s "$OUT/soak.log" ]; then
   { printf '\n## RSS soak\n\n```\n'; tail -n 4 "$OUT/soak.log"; printf '```\n'; } | tee -a "$OUT/report.md"

@@ -29,7 +29,7 @@ import java.util.Locale;
  * {@link Inputs} does) and saves it, and this side loads that PNG.
  *
  * <pre>java -cp ... io.augment4j.benchmarks.Duel [--ops rotate,...,pipeline9] [--sizes 224,512] [--rounds 11]
- *     [--window 0.5] [--input synthetic|chelsea|PATH] [--python benchmarks/python/run.sh]</pre>
+ *     [--window 0.5] [--input synthetic|chelsea|PATH (%d: the size)] [--python benchmarks/python/run.sh]</pre>
  */
 public final class Duel {
     private final BufferedReader fromPython;
@@ -63,7 +63,7 @@ public final class Duel {
             for (String s : opts.get("sizes").split(",")) {
                 int size = Integer.parseInt(s.trim());
                 Path png = dir.resolve("input-" + size + ".png");
-                duel.ask("image " + size + " " + source(opts.get("input")) + " " + png);
+                duel.ask("image " + size + " " + source(opts.get("input"), size) + " " + png);
                 ArrayImage image = Inputs.load(png.toString(), size);
                 try (MatImage nat = MatImage.copyOf(image)) {
                     Sample in = Sample.of(nat);
@@ -89,12 +89,12 @@ public final class Duel {
         }
     }
 
-    /** A bundled sample's file, or the argument itself (a path, or "synthetic"). */
-    private static String source(String input) {
-        if (input.equals("synthetic") || !input.matches("[a-z]+")) {
+    /** A bundled sample's file, a path with {@code %d} filled in by the size, or the argument itself. */
+    private static String source(String input, int size) {
+        if (input.equals("synthetic")) {
             return input;
         }
-        return Inputs.resolve(input, 0).toAbsolutePath().toString();
+        return Inputs.resolve(input, size).toAbsolutePath().toString();
     }
 
     /** Warms both sides up, runs the rounds and prints the table row. */
