@@ -19,8 +19,8 @@
 #   --warmup N --iters N --time S   JMH warm-up iterations, measurement iterations, seconds per iteration
 #                        (default 2, 3, 1); Python gets --time x warmup-iterations as warm-up and
 #                        --time x iters as timed seconds per op and size
-#   --no-heap            skip the two heap modes, heap in/out and heap into a reused array (a third of the JMH
-#                        time); native in/out only
+#   --no-heap            skip the two heap modes, heap in/out and heap into a reused array (two thirds of the
+#                        JMH time); native in/out only
 #   --no-scaling         skip the 2-thread pipeline9 run
 #   --no-duel            skip the duel: the same ops again, Python and Java in alternating 0.5 s windows, the median
 #                        of the per-round ratios (Duel; about 13 s per op and size with the default 11 rounds)
@@ -34,7 +34,7 @@
 # sides of each ratio see about the same load.
 # Environment: JAVA (default java), MVN (default mvn). Outputs in the results folder: py/<op>.json (bench_cv2.py),
 # jmh/op-<op>.json, jmh/pipeline-t1.json, jmh/pipeline-t2.json (JMH), cv2.log, jmh.log, check.log,
-# input-<size>.png (the exact input both sides time), report.md (also printed).
+# input-<size>.png (the exact input both sides time), duel.md and duel.log (the duel), report.md (also printed).
 set -euo pipefail
 
 ORIG=$PWD
