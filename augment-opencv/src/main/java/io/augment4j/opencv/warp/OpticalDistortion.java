@@ -5,6 +5,7 @@ import io.augment4j.api.Sample;
 import io.augment4j.api.spi.ParamSpec;
 import io.augment4j.api.spi.Range;
 import io.augment4j.api.spi.TransformDescriptor;
+import io.augment4j.api.targets.BackwardMapInverse;
 import io.augment4j.api.targets.PointMap;
 import io.augment4j.opencv.MatPool;
 import io.augment4j.opencv.geometric.WarpOptions;
@@ -49,15 +50,16 @@ public final class OpticalDistortion extends RemapTransform<OpticalDistortion.Pa
         }
 
         /**
-         * The inverse of a Java copy of the maps. Boxes are found by scanning their moved edges through that copy
-         * ({@link io.augment4j.api.targets.PointMap#enclose}); an edge too short for that (about a pixel) is walked
-         * instead, and a radial polynomial is smooth across the whole image, so such outlines are sampled every
-         * eighth of its shorter side.
+         * The inverse of the same map evaluated from its formula ({@link RadialBackwardMap}): no copy of the per-pixel
+         * maps. The radial polynomial is smooth across the whole image, so box outlines are sampled every eighth of
+         * its shorter side, each sample with its Jacobian.
          */
         @Override
         public PointMap pointMap(RemapMaps maps) {
-            int side = Math.min(maps.map1().rows(), maps.map1().cols());
-            return maps.inverse().withOutlineSpacing(Math.max(1, side / 8.0));
+            int height = maps.map1().rows();
+            int width = maps.map1().cols();
+            return new BackwardMapInverse(new RadialBackwardMap((float) k, height, width),
+                    Math.max(1, Math.min(width, height) / 8.0));
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Set;
  * Base of the local warps: builds the sampled parameters' backward maps (pooled) and runs one {@code remap} into a
  * pooled output. A mask follows by the same map; keypoints and box outlines move through the map's numerical inverse
  * ({@link MapParams#pointMap}), each box rebuilt as the box enclosing its moved outline. Only samples that carry
- * boxes or keypoints build that inverse (elastic and optical distortion copy their maps into Java for it, per-thread
- * buffers, once per call; grid distortion evaluates its map from its nodes).
+ * boxes or keypoints build that inverse (elastic distortion copies its map into Java for it, a per-thread buffer,
+ * once per call; grid and optical distortion evaluate their maps from their parameters).
  *
  * @param <P> sampled parameter record
  */
