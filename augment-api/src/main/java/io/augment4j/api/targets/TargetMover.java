@@ -24,8 +24,8 @@ import java.util.List;
  * <p>Local warps ({@link #follow(Sample, Sample, PointMap)}): keypoints move through the point map (angle and scale
  * through its Jacobian, {@link PointMap#mapWithJacobian}); a box becomes the box enclosing its moved outline. A map
  * that can find that box directly says so ({@link PointMap#enclose}): the maps given by their values at pixel centres
- * (elastic and optical distortion) scan each moved edge pixel column by pixel column, exactly for their bilinear map,
- * and move the 4 corners. Otherwise, and for an edge about a pixel long or less (no pixel column crosses it), the
+ * (elastic distortion's) scan each moved edge pixel column by pixel column, exactly for their bilinear map, and move
+ * the 4 corners. Otherwise, and for an edge about a pixel long or less (no pixel column crosses it), the
  * outline is sampled every {@link PointMap#outlineSpacing} pixels or less along each edge (corners included),
  * with the extremes between samples found on the cubic Hermite curve through them and the points there moved too
  * (see {@code Outline.move}). That assumes the map is close to a cubic at that scale, which the map declares (grid
