@@ -36,19 +36,8 @@ class GridBackwardMapTest {
             int h = c[1];
             int w = c[2];
             GridDistortion.Params params = new GridDistortion.Params(steps, offsets(steps, rnd));
-            float[] mx = new float[h * w];
-            float[] my = new float[h * w];
-            params.sourceCoordinates(h, w, mx, my);
-            GridBackwardMap map = new GridBackwardMap(steps, params.offsets(), h, w);
-            double[] out = new double[6];
-            double worst = 0;
-            for (int v = 0; v < h; v++) {
-                for (int u = 0; u < w; u++) {
-                    map.sample(u, v, out);
-                    worst = Math.max(worst, Math.abs(out[0] - mx[v * w + u]));
-                    worst = Math.max(worst, Math.abs(out[1] - my[v * w + u]));
-                }
-            }
+            double worst = BackwardMapChecks.worstDifferenceFromTheBuiltMap(
+                    new GridBackwardMap(steps, params.offsets(), h, w), params, h, w);
             assertTrue(worst < 1e-3, steps + " steps at " + h + "x" + w + ": off by up to " + worst + " px");
         }
     }
@@ -58,48 +47,14 @@ class GridBackwardMapTest {
         Random rnd = new Random(32);
         for (int[] c : CASES) {
             int steps = c[0];
-            int h = c[1];
-            int w = c[2];
-            GridBackwardMap map = new GridBackwardMap(steps, offsets(steps, rnd), h, w);
-            double[] out = new double[6];
-            double[] p = new double[6];
-            double[] m = new double[6];
-            double d = 1e-6;
-            for (int i = 0; i < 500; i++) {
-                double u = d + rnd.nextDouble() * (w - 1 - 2 * d);
-                double v = d + rnd.nextDouble() * (h - 1 - 2 * d);
-                map.sample(u, v, out);
-                map.sample(u + d, v, p);
-                map.sample(u - d, v, m);
-                assertEquals((p[0] - m[0]) / (2 * d), out[2], 1e-4, "dx/du at " + u + ", " + v);
-                assertEquals((p[1] - m[1]) / (2 * d), out[4], 1e-4, "dy/du at " + u + ", " + v);
-                map.sample(u, v + d, p);
-                map.sample(u, v - d, m);
-                assertEquals((p[0] - m[0]) / (2 * d), out[3], 1e-4, "dx/dv at " + u + ", " + v);
-                assertEquals((p[1] - m[1]) / (2 * d), out[5], 1e-4, "dy/dv at " + u + ", " + v);
-            }
+            BackwardMapChecks.assertJacobianIsTheDerivative(new GridBackwardMap(steps, offsets(steps, rnd), c[1], c[2]),
+                    c[1], c[2], rnd, 1e-4);
         }
     }
 
     @Test
     void beyondTheImageTheBordersDisplacementHolds() {
-        GridBackwardMap map = new GridBackwardMap(5, offsets(5, new Random(33)), 40, 60);
-        double[] edge = new double[6];
-        double[] out = new double[6];
-        map.sample(0, 12.5, edge);
-        map.sample(-7, 12.5, out);
-        assertEquals(edge[0] - 7, out[0], 1e-12);
-        assertEquals(edge[1], out[1], 1e-12);
-        assertEquals(1, out[2], 1e-12);
-        assertEquals(0, out[4], 1e-12);
-        map.sample(59, 39, edge);
-        map.sample(70, 45, out);
-        assertEquals(edge[0] + 11, out[0], 1e-12);
-        assertEquals(edge[1] + 6, out[1], 1e-12);
-        assertEquals(1, out[2], 1e-12);
-        assertEquals(0, out[3], 1e-12);
-        assertEquals(0, out[4], 1e-12);
-        assertEquals(1, out[5], 1e-12);
+        BackwardMapChecks.assertTheBordersDisplacementHolds(new GridBackwardMap(5, offsets(5, new Random(33)), 40, 60));
     }
 
     /**
@@ -118,25 +73,7 @@ class GridBackwardMapTest {
             }
             GridBackwardMap map = new GridBackwardMap(5, o, 224, 224);
             assertEquals(0.1, map.residualTolerance());
-            BackwardMapInverse inv = new BackwardMapInverse(map, 22.4);
-            double[] out = new double[6];
-            double[] back = new double[6];
-            double x = 112;
-            double y = 112;
-            double worst = 0;
-            for (int i = 0; i < 2000; i++) {
-                if (i % 3 == 0) {
-                    x = 2 + rnd.nextDouble() * 220;
-                    y = 2 + rnd.nextDouble() * 220;
-                } else {
-                    x = Math.max(2, Math.min(222, x + rnd.nextGaussian() * 8));
-                    y = Math.max(2, Math.min(222, y + rnd.nextGaussian() * 8));
-                }
-                assertTrue(inv.mapInto(x, y, out));
-                // Continuous coordinates in and out; the map works on pixel centres.
-                map.sample(out[0] - 0.5, out[1] - 0.5, back);
-                worst = Math.max(worst, Math.hypot(back[0] + 0.5 - x, back[1] + 0.5 - y));
-            }
+            double worst = BackwardMapChecks.worstRoundTrip(map, 22.4, rnd);
             assertTrue(worst < (limit < 0.06 ? 1e-3 : 1e-2), "+-" + limit + ": |map(inverse(p)) - p| up to " + worst + " px");
         }
     }
