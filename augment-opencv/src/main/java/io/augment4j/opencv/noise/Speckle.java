@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Multiplicative (speckle) noise {@code x * (1 + n)}, {@code n ~ N(0, sigma)} drawn per value, as the baseline's
- * {@code multiply(img, randn(1, sigma))}: UINT8 rounded and saturated, FLOAT32 unclipped. Deterministic for the
- * sampled seed on every thread.
+ * {@code multiply(img, randn(1, sigma))}: UINT8 rounded to nearest and saturated, FLOAT32 unclipped. Deterministic
+ * for the sampled seed on every thread.
  */
 public final class Speckle extends OpenCvTransform<Speckle.Noise> {
     /** The sampled relative standard deviation and noise seed. */
@@ -41,9 +41,7 @@ public final class Speckle extends OpenCvTransform<Speckle.Noise> {
                 src.copyTo(dst);
                 return;
             }
-            NoiseSource.rewrite(src, dst,
-                    (b, n) -> NoiseSource.multiplyGaussian(b, n, p.seed(), (float) p.sigma()),
-                    (f, n) -> NoiseSource.multiplyGaussian(f, n, p.seed(), (float) p.sigma()));
+            NoiseSource.multiplyGaussian(src, dst, p.seed(), (float) p.sigma());
         });
     }
 

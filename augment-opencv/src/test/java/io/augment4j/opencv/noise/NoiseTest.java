@@ -203,6 +203,37 @@ class NoiseTest {
         assertEquals(0.1, st[1], 0.004);
     }
 
+    /**
+     * Each value is multiplied by its own gain {@code 1 + sigma * z_i} (z from the seeded stream, value {@code i} in
+     * HWC order), UINT8 rounded to nearest and saturated: exactly, for every channel count, and FLOAT32 unclipped.
+     */
+    @Test
+    void speckleMultipliesEachValueByItsOwnGain() {
+        Speckle t = (Speckle) (Transform<?>) create("speckle", Map.of());
+        float sigma = 0.3f;
+        long seed = 123;
+        for (int c : new int[] {1, 3, 4}) {
+            ArrayImage img = Fixtures.random(17, 23, c, PixelType.UINT8, c);
+            ArrayImage out = apply(t, img, new Speckle.Noise(sigma, seed));
+            byte[] in = img.rawBytes();
+            byte[] got = out.rawBytes();
+            for (int i = 0; i < in.length; i++) {
+                float gain = 1f + sigma / 4096 * NoiseSource.normalQ12(i, NoiseSource.key1(seed),
+                        NoiseSource.key2(seed));
+                double expected = Math.max(0, Math.min(255, Math.rint((in[i] & 0xFF) * gain)));
+                assertEquals(expected, got[i] & 0xFF, "value " + i + " of a " + c + "-channel image");
+            }
+            ArrayImage f = Fixtures.random(5, 7, c, PixelType.FLOAT32, c + 10);
+            float[] fin = f.rawFloats();
+            float[] fout = apply(t, f, new Speckle.Noise(sigma, seed)).rawFloats();
+            for (int i = 0; i < fin.length; i++) {
+                float gain = 1f + sigma / 4096 * NoiseSource.normalQ12(i, NoiseSource.key1(seed),
+                        NoiseSource.key2(seed));
+                assertEquals(fin[i] * gain, fout[i], 1e-4 * Math.max(1, Math.abs(fin[i])), "float value " + i);
+            }
+        }
+    }
+
     @Test
     void saltAndPepperHitsTheRequestedFraction() {
         SaltPepper t = (SaltPepper) (Transform<?>) create("salt_pepper", Map.of("salt_vs_pepper", 0.25));
