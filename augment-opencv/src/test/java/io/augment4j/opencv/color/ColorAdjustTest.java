@@ -56,20 +56,20 @@ class ColorAdjustTest {
         ArrayImage img = Fixtures.random(16, 16, 3, PixelType.UINT8, 1);
         Adjust b = (Adjust) (Transform<?>) create("brightness", Map.of());
         ArrayImage out = apply(b, img, new Adjust.Factor(1.37));
-        double sumR = 0;
-        double sumG = 0;
-        double sumB = 0;
+        double sumGray = 0;
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) {
                 for (int c = 0; c < 3; c++) {
                     assertEquals(sat(1.37 * img.get(y, x, c)), out.get(y, x, c), 0.0);
                 }
-                sumR += img.get(y, x, 0);
-                sumG += img.get(y, x, 1);
-                sumB += img.get(y, x, 2);
+                // OpenCV's 8-bit RGB2GRAY: the 601 weights in 14-bit fixed point, rounded.
+                int gray = ((int) img.get(y, x, 0) * 4899 + (int) img.get(y, x, 1) * 9617
+                        + (int) img.get(y, x, 2) * 1868 + (1 << 13)) >> 14;
+                sumGray += gray;
             }
         }
-        double mean = (0.299 * sumR + 0.587 * sumG + 0.114 * sumB) / 256;
+        // contrast blends with the mean of that gray image, as the Python baseline.
+        double mean = sumGray / 256;
         Adjust c = (Adjust) (Transform<?>) create("contrast", Map.of());
         out = apply(c, img, new Adjust.Factor(0.6));
         Adjust g = (Adjust) (Transform<?>) create("gamma", Map.of());
