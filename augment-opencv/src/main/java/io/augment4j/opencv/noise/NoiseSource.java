@@ -8,8 +8,6 @@ import org.opencv.core.Mat;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 
 /**
  * Fast, seeded, thread-independent noise for the noise transforms. Value {@code i} of a stream depends only on the
@@ -47,10 +45,48 @@ final class NoiseSource {
     private NoiseSource() {
     }
 
-    /** Per-thread heap buffers. */
+    /**
+     * A Mat over a direct buffer, re-made only when the shape changes: where generated noise is copied in bulk for
+     * OpenCV to read. The Mat does not own the buffer; this holder keeps both, one per use and thread.
+     */
+    private static final class DirectMat {
+        private final ByteOrder order;
+        private ByteBuffer buffer;
+        private Mat mat;
+
+        DirectMat(ByteOrder order) {
+            this.order = order;
+        }
+
+        /** The buffer, cleared, under a Mat of this shape of {@code bytes} bytes; see {@link #mat}. */
+        ByteBuffer reserve(int rows, int cols, int type, int bytes) {
+            if (mat == null || mat.rows() != rows || mat.cols() != cols || mat.type() != type
+                    || buffer.capacity() < bytes) {
+                if (mat != null) {
+                    mat.release();
+                }
+                buffer = ByteBuffer.allocateDirect(bytes).order(order);
+                mat = new Mat(rows, cols, type, buffer);
+            }
+            buffer.clear();
+            return buffer;
+        }
+
+        Mat mat() {
+            return mat;
+        }
+    }
+
+    /** Per-thread buffers: heap arrays resized to the image, and the direct Mats noise is copied into. */
     static final class Buffers {
         private byte[] bytes = new byte[0];
         private float[] floats = new float[0];
+        private int[] ints = new int[0];
+        private int[] zq = new int[0];
+        private float[] gains = new float[0];
+        // int16 level pairs as little-endian ints (value 2j in the low half); gains as floats in the Mat's order.
+        private final DirectMat levels = new DirectMat(ByteOrder.LITTLE_ENDIAN);
+        private final DirectMat gainMat = new DirectMat(ByteOrder.nativeOrder());
 
         byte[] bytes(int n) {
             if (bytes.length != n) {
@@ -66,16 +102,12 @@ final class NoiseSource {
             return floats;
         }
 
-        private int[] ints = new int[0];
-        private float[] gains = new float[0];
-        private ByteBuffer direct;
-        private IntBuffer directInts;
-        private Mat int16;
-        private ByteBuffer directGains;
-        private FloatBuffer directFloats;
-        private Mat float32;
-
-        private int[] zq = new int[0];
+        int[] ints(int n) {
+            if (ints.length != n) {
+                ints = new int[n];
+            }
+            return ints;
+        }
 
         /** Speckle's normal values in fixed point, apart from {@link #ints} (gaussian_noise's level pairs). */
         int[] zq(int n) {
@@ -94,48 +126,18 @@ final class NoiseSource {
         }
 
         /**
-         * A float Mat of the given shape over a direct buffer, filled with the first {@code count} of {@code values}
-         * by one bulk copy. Owned by this thread's buffers; valid until the next call.
-         */
-        Mat float32(int rows, int cols, int type, float[] values, int count) {
-            if (float32 == null || float32.rows() != rows || float32.cols() != cols || float32.type() != type
-                    || directFloats.capacity() < count) {
-                if (float32 != null) {
-                    float32.release();
-                }
-                directGains = ByteBuffer.allocateDirect(4 * count).order(ByteOrder.nativeOrder());
-                directFloats = directGains.asFloatBuffer();
-                float32 = new Mat(rows, cols, type, directGains);
-            }
-            directFloats.clear();
-            directFloats.put(values, 0, count);
-            return float32;
-        }
-
-        int[] ints(int n) {
-            if (ints.length != n) {
-                ints = new int[n];
-            }
-            return ints;
-        }
-
-        /**
-         * An int16 Mat of the given shape over a direct buffer, filled with {@code values} (int16 pairs, as from
-         * {@link #levelPairs}) by one bulk copy. Owned by this thread's buffers; valid until the next call.
+         * An int16 Mat of the given shape filled with {@code values} (int16 pairs, as from {@link #levelPairs}) by
+         * one bulk copy. Owned by this thread's buffers; valid until the next call.
          */
         Mat int16(int rows, int cols, int type, int[] values, int count) {
-            if (int16 == null || int16.rows() != rows || int16.cols() != cols || int16.type() != type
-                    || directInts.capacity() < count) {
-                if (int16 != null) {
-                    int16.release();
-                }
-                direct = ByteBuffer.allocateDirect(4 * count).order(ByteOrder.LITTLE_ENDIAN);
-                directInts = direct.asIntBuffer();
-                int16 = new Mat(rows, cols, type, direct);
-            }
-            directInts.clear();
-            directInts.put(values, 0, count);
-            return int16;
+            levels.reserve(rows, cols, type, 4 * count).asIntBuffer().put(values, 0, count);
+            return levels.mat();
+        }
+
+        /** A float Mat of the given shape filled with the first {@code count} of {@code values}; as {@link #int16}. */
+        Mat float32(int rows, int cols, int type, float[] values, int count) {
+            gainMat.reserve(rows, cols, type, 4 * count).asFloatBuffer().put(values, 0, count);
+            return gainMat.mat();
         }
     }
 
