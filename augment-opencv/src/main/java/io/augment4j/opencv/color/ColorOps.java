@@ -114,19 +114,22 @@ final class ColorOps {
     // ------------------------------------------------------------------------------------------ shared linear maths
 
     /**
-     * {@code dst[c] = scale[c] * src[c] + offset[c]} for every channel (alpha included: pass 1 and 0 to keep it), in
-     * one pass ({@code convertTo} or OpenCV's diagonal {@code transform}).
+     * {@code dst[c] = scale[c] * src[c] + offset[c]} for every channel (alpha included: pass 1 and 0 to keep it), as a
+     * FLOAT32 image whatever {@code src}'s depth: one {@code convertTo} when every channel has the same scale and
+     * offset, else OpenCV's diagonal {@code transform} (after one conversion to float of a UINT8 {@code src}).
      */
     static Mat affinePerChannel(Mat src, double[] scale, double[] offset) {
         int cn = src.channels();
-        Mat dst = MatPool.acquire(src.rows(), src.cols(), src.type());
+        int floatType = CvType.makeType(CvType.CV_32F, cn);
+        Mat dst = MatPool.acquire(src.rows(), src.cols(), floatType);
+        Mat f = null;
         try {
             boolean uniform = true;
             for (int c = 1; c < cn; c++) {
                 uniform &= scale[c] == scale[0] && offset[c] == offset[0];
             }
             if (uniform) {
-                src.convertTo(dst, -1, scale[0], offset[0]);
+                src.convertTo(dst, CvType.CV_32F, scale[0], offset[0]);
                 return dst;
             }
             float[] m = new float[cn * (cn + 1)];
@@ -134,11 +137,19 @@ final class ColorOps {
                 m[c * (cn + 1) + c] = (float) scale[c];
                 m[c * (cn + 1) + cn] = (float) offset[c];
             }
-            transform(src, dst, m, cn, cn + 1);
+            if (src.depth() != CvType.CV_32F) {
+                f = MatPool.acquire(src.rows(), src.cols(), floatType);
+                src.convertTo(f, CvType.CV_32F);
+            }
+            transform(f == null ? src : f, dst, m, cn, cn + 1);
             return dst;
         } catch (RuntimeException e) {
             MatPool.recycle(dst);
             throw e;
+        } finally {
+            if (f != null) {
+                MatPool.recycle(f);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.augment4j.opencv.color;
 
-import io.augment4j.opencv.MatPool;
 
 import io.augment4j.api.Image;
 import io.augment4j.api.ImageFormatException;
@@ -9,7 +8,6 @@ import io.augment4j.api.Rng;
 import io.augment4j.api.Sample;
 import io.augment4j.api.Target;
 import io.augment4j.opencv.OpenCvTransform;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 import java.util.Arrays;
@@ -72,16 +70,7 @@ public final class Normalize extends OpenCvTransform<NoParams> {
             scale[c] = 1.0 / (maxPixelValue * at(std, c));
             offset[c] = -at(mean, c) / at(std, c);
         }
-        if (src.depth() != CvType.CV_8U) {
-            return ColorOps.affinePerChannel(src, scale, offset);
-        }
-        Mat f = MatPool.acquire(src.rows(), src.cols(), CvType.CV_32FC(cn));
-        try {
-            src.convertTo(f, CvType.CV_32F);
-            return ColorOps.affinePerChannel(f, scale, offset);
-        } finally {
-            MatPool.recycle(f);
-        }
+        return ColorOps.affinePerChannel(src, scale, offset);
     }
 
     @Override

@@ -347,7 +347,7 @@ final class NoiseSource {
         int n = values(src);
         Buffers buf = buffers();
         float[] g = buf.gains(n);
-        gains(g, n, seed, sigma);
+        gains(g, buf.zq(n), n, seed, sigma);
         int floatType = CvType.makeType(CvType.CV_32F, src.channels());
         Mat gain = buf.float32(src.rows(), src.cols(), floatType, g, n);
         if (src.depth() == CvType.CV_32F) {
@@ -366,11 +366,10 @@ final class NoiseSource {
 
     /**
      * {@code out[i] = 1 + sigma * z_i} for {@code i < n}, in two loops that C2 vectorises apart: the integer hashing
-     * into this thread's buffer, then the conversion to float (in one loop, neither is vectorised: 8x slower).
+     * into {@code z}, then the conversion to float (in one loop, neither is vectorised: 8x slower).
      */
-    static void gains(float[] out, int n, long seed, float sigma) {
+    static void gains(float[] out, int[] z, int n, long seed, float sigma) {
         int[] c = sequence(n);
-        int[] z = buffers().zq(n);
         int k1 = key1(seed);
         int k2 = key2(seed);
         for (int i = 0; i < n; i++) {

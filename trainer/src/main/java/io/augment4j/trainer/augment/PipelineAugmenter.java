@@ -41,7 +41,8 @@ public final class PipelineAugmenter implements ExampleAugmenter {
 
     /**
      * Augments {@code hwc} and writes the result back into it. The pipeline's output is copied straight from native
-     * memory into a per-thread buffer: nothing is allocated per example.
+     * memory, into this thread's byte buffer (UINT8) or into {@code hwc} itself (FLOAT32): nothing is allocated per
+     * example.
      */
     @Override
     public float[] augment(float[] hwc, int height, int width, int channels, long seed) {
